@@ -1,0 +1,130 @@
+"""Matplotlib pictures of a joint at its equilibrium (static figures, PDF).
+
+No physics here: positions, tensions and torques come from the joint and the
+solver. Colours are the Okabe-Ito palette (safe for colour-blind readers), and
+the two sides of a force couple also differ in line style, not colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Arc, FancyArrowPatch, Polygon
+
+from .geometry import foot_of_perpendicular, rotate
+from .joint import Joint
+from .solve import Equilibrium, equilibrium
+
+#: Okabe & Ito (2008) colours: warm for strings turning the bone the positive way.
+POSITIVE_COLOURS = ("#D55E00", "#E69F00", "#CC79A7", "#F0E442")
+NEGATIVE_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#000000")
+BONE_COLOUR = "#DDDDDD"
+
+
+def label(name: str) -> str:
+    """A muscle name as readers see it ("rectus_femoris" -> "rectus femoris")."""
+    return name.replace("_", " ")
+
+
+def readout_lines(joint: Joint, result: Equilibrium) -> list[str]:
+    """The text readout beside a picture: tilt and the torques that set it (N·m)."""
+    pos, neg = joint.directions
+    muscle_torques = [result.torques[n] for n in joint.names]
+    ahead = sum(t for t in muscle_torques if t > 0)
+    behind = -sum(t for t in muscle_torques if t < 0)
+    tissue = result.torques["spring"]
+    word = pos if result.angle >= 0 else neg
+    lines = [f"{joint.name} at {abs(result.angle):.1f}° {word}"]
+    if result.at_limit:
+        lines.append("resting against its limit")
+    lines += [f"muscles pulling {pos}: {ahead:.1f} N·m",
+              f"muscles pulling {neg}: {behind:.1f} N·m",
+              f"tissues (joint spring): {abs(tissue):.1f} N·m {pos if tissue >= 0 else neg}"]
+    if result.torques["load"]:
+        load = result.torques["load"]
+        lines.append(f"load: {abs(load):.1f} N·m {pos if load >= 0 else neg}")
+    return lines
+
+
+def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None = None,
+               title: str | None = None, arrow_scale: float | None = None,
+               show_readout: bool = True) -> Figure:
+    """Draw ``joint`` at its equilibrium and return the figure.
+
+    The bone (and a faint ghost of it at angle 0), each string with an arrow
+    scaled to its tension, its lever arm as a dotted line from the pivot, the tilt
+    arc, and a text readout. ``arrow_scale`` is cm of arrow per N (default: the
+    largest tension draws an arrow a third of the picture's size).
+    """
+    result = equilibrium(joint) if result is None else result
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(6.4, 4.2), layout="constrained")
+    else:
+        fig = ax.figure
+    angle = result.angle
+    ins, org = joint.string_ends(angle)
+    tension = joint.tensions(angle)
+    extent = float(np.abs(np.vstack([ins, org, np.array(joint.outline).reshape(-1, 2)])).max())
+    scale = arrow_scale if arrow_scale is not None else (extent / 3) / max(float(tension.max()), 1e-9)
+
+    if joint.outline:
+        ax.add_patch(Polygon(np.array(joint.outline), closed=True, fill=False, ls=":",
+                             ec="#999999", lw=1))
+        ax.add_patch(Polygon(rotate(np.array(joint.outline), angle), closed=True,
+                             fc=BONE_COLOUR, ec="#555555", lw=1.2, zorder=1))
+    ax.plot([0], [0], "o", color="#333333", ms=7, zorder=5)
+    counts = {True: 0, False: 0}
+    for i, name in enumerate(joint.names):
+        positive = result.torques[name] >= 0 if tension[i] > 0 else (
+            np.cross(ins[i], org[i] - ins[i]) >= 0)
+        palette = POSITIVE_COLOURS if positive else NEGATIVE_COLOURS
+        colour = palette[counts[positive] % len(palette)]
+        counts[positive] += 1
+        style = "-" if positive else "--"
+        (x0, y0), (x1, y1) = ins[i], org[i]
+        ax.plot([x0, x1], [y0, y1], style, color=colour, lw=1.2 + 2.5 * tension[i] / max(tension.max(), 1e-9),
+                label=f"{label(name)} ({tension[i]:.0f} N)", zorder=3)
+        if tension[i] > 0:
+            direction = (org[i] - ins[i]) / np.linalg.norm(org[i] - ins[i])
+            tip = ins[i] + direction * tension[i] * scale
+            ax.add_patch(FancyArrowPatch(tuple(ins[i]), tuple(tip), arrowstyle="-|>",
+                                         mutation_scale=14, color=colour, lw=2, zorder=4))
+        foot = foot_of_perpendicular(ins[i], org[i])
+        ax.plot([0, foot[0]], [0, foot[1]], ":", color=colour, lw=1, zorder=2)
+    radius = 0.35 * extent
+    lo, hi = sorted((0.0, angle))
+    ax.add_patch(Arc((0, 0), 2 * radius, 2 * radius, theta1=lo, theta2=hi, color="#333333", lw=1.5))
+    ax.text(radius * 1.05 * np.cos(np.radians(angle / 2)), radius * 1.05 * np.sin(np.radians(angle / 2)),
+            f"{angle:.1f}°", fontsize=9)
+    ax.set_aspect("equal")
+    ax.autoscale_view()
+    ax.margins(0.08)
+    ax.set_xlabel("cm")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, frameon=False)
+    if show_readout:
+        ax.text(1.02, 0.0, "\n".join(readout_lines(joint, result)), transform=ax.transAxes,
+                fontsize=8, va="bottom", family="monospace")
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
+    """The same kind of joint under several settings, side by side, one readout each."""
+    if len(joints) != len(titles) or not joints:
+        raise ValueError(f"titles must give one title per joint ({len(joints)}); got {len(titles)}")
+    results = [equilibrium(j) for j in joints]
+    scale = (max(float(np.abs(np.array(j.outline)).max()) for j in joints) / 3) / max(
+        max(float(j.tensions(r.angle).max()) for j, r in zip(joints, results, strict=True)), 1e-9)
+    fig, axes = plt.subplots(1, len(joints), figsize=(4.2 * len(joints), 4.2), layout="constrained",
+                             sharex=True, sharey=True, squeeze=False)
+    for ax, joint, result, title in zip(axes[0], joints, results, titles, strict=True):
+        draw_joint(joint, result, ax=ax, title=title, arrow_scale=scale, show_readout=False)
+        ax.get_legend().remove()
+        ax.text(0.5, -0.18, "\n".join(readout_lines(joint, result)), transform=ax.transAxes,
+                ha="center", va="top", fontsize=8, family="monospace")
+    return fig

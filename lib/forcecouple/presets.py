@@ -1,0 +1,120 @@
+"""Ready-made joints: the floating bone, the pelvis and the shoulder girdle.
+
+The numbers live in ``forcecouple/data/*.json``, each with its source; the
+functions here only place them in the joint's frame. Activations come from the
+data's patterns; the tilt comes from the solver, never typed in.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from importlib import resources
+from typing import Any
+
+from . import _validate as check
+from .geometry import rotate
+from .joint import Joint, Weight
+from .muscle import Muscle
+
+PELVIS_PATTERNS = ("neutral", "lower_crossed")
+SCAPULA_PATTERNS = ("neutral", "shrugged")
+
+
+@functools.cache
+def preset_data(name: str) -> dict[str, Any]:
+    """The data (a dict, read from JSON) behind preset ``name``."""
+    check.choice("name", name, ("floating_bone", "pelvis", "scapula"))
+    text = resources.files("forcecouple").joinpath("data", f"{name}.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def floating_bone(left: float = 0.0, right: float = 0.0, insertion: float | None = None) -> Joint:
+    """The article's bone floating in space, held by two opposing strings.
+
+    A straight bone pinned at its middle. The ``left`` string pulls up on the
+    left end (turning it clockwise), the ``right`` string on the right
+    (counter-clockwise); each pull is in N, 0 to ``fmax`` (100 N). ``insertion``
+    is the right string's distance from the pivot along the bone, cm (2 to 25;
+    default 20, the left string's); its anchor sits straight above it, so at
+    angle 0 its torque is exactly pull x insertion. A weak joint spring stands
+    for the rest of the body.
+    """
+    d = preset_data("floating_bone")
+    fmax = d["fmax"]
+    left = check.number("left", left, low=0.0, high=fmax, unit="N")
+    right = check.number("right", right, low=0.0, high=fmax, unit="N")
+    lo, hi = d["insertion_range"]
+    x_right = check.number("insertion", d["left_insertion"] if insertion is None else insertion,
+                           low=lo, high=hi, unit="cm")
+    x_left, h, half = d["left_insertion"], d["string_height"], d["half_length"]
+    muscles = [
+        Muscle("left", insertion=(-x_left, 0.0), origin=(-x_left, h), pull=left, fmax=fmax),
+        Muscle("right", insertion=(x_right, 0.0), origin=(x_right, h), pull=right, fmax=fmax),
+    ]
+    outline = [(-half, -1.5), (half, -1.5), (half, 1.5), (-half, 1.5)]
+    return Joint(muscles, stiffness=d["spring"]["stiffness"], rest_angle=d["spring"]["rest_angle"],
+                 limits=tuple(d["limits"]), outline=outline, name="bone",
+                 landmarks={"left end": (-half, 0.0), "right end": (half, 0.0)})
+
+
+def pelvis_table_pose() -> float:
+    """ASIS-PSIS angle (degrees, anterior positive) of the source table's pose."""
+    lm = preset_data("pelvis")["landmarks"]
+    (ax, ay), (px, py) = lm["ASIS"], lm["PSIS"]
+    return math.degrees(math.atan2(py - ay, ax - px))
+
+
+def _pelvis_frame(point: list[float], pose: float) -> tuple[float, float]:
+    """Table point (x anterior) -> preset bone frame (x posterior, tilt 0)."""
+    x, y = rotate((-point[0], point[1]), -pose)
+    return (float(x), float(y))
+
+
+def pelvis(pattern: str = "neutral") -> Joint:
+    """Sagittal pelvis about the hip, seen from the right side (anterior to the left).
+
+    ``angle`` is the clinical tilt, the ASIS-PSIS angle in degrees: 0 when ASIS
+    and PSIS are level, positive for anterior tilt. Seven strings (both sides
+    together) from Gait2392; ``pattern`` is "neutral" or "lower_crossed" and sets
+    the activations (fractions of fmax) from the preset data.
+    """
+    check.choice("pattern", pattern, PELVIS_PATTERNS)
+    d = preset_data("pelvis")
+    pose = pelvis_table_pose()
+    muscles = []
+    for m in d["muscles"]:
+        turns = m.get("origin_turns", 0.0)
+        # A turning origin is given where it sits at the table's pose.
+        origin = rotate((-m["anchor"][0], m["anchor"][1]), -pose * turns)
+        muscles.append(Muscle(m["name"], insertion=_pelvis_frame(m["pelvic_point"], pose),
+                              origin=(float(origin[0]), float(origin[1])),
+                              fmax=2.0 * m["fmax_per_side"], origin_turns=turns))
+    joint = Joint(muscles, stiffness=d["spring"]["stiffness"], rest_angle=d["spring"]["rest_angle"],
+                  limits=tuple(d["limits"]), name="pelvis",
+                  landmarks={k: _pelvis_frame(v, pose) for k, v in d["landmarks"].items()},
+                  outline=[_pelvis_frame(p, pose) for p in d["outline"]],
+                  directions=("forward", "back"))
+    return joint.with_activations(d["patterns"][pattern]["activations"])
+
+
+def scapula(pattern: str = "neutral") -> Joint:
+    """Right shoulder girdle seen from behind, turning about the SC joint.
+
+    ``angle`` is shoulder elevation in degrees (positive up). Upper trapezius
+    and levator scapulae lift, lower trapezius pulls down; the arm hangs from the
+    acromion. ``pattern`` is "neutral" or "shrugged". The geometry is a
+    construction of this project, not validated (see the preset data).
+    """
+    check.choice("pattern", pattern, SCAPULA_PATTERNS)
+    d = preset_data("scapula")
+    muscles = [Muscle(m["name"], insertion=tuple(m["insertion"]), origin=tuple(m["origin"]),
+                      fmax=m["fmax"]) for m in d["muscles"]]
+    landmarks = {k: tuple(v) for k, v in d["landmarks"].items()}
+    load = Weight(d["load"]["force"], landmarks[d["load"]["at"]])
+    joint = Joint(muscles, stiffness=d["spring"]["stiffness"], rest_angle=d["spring"]["rest_angle"],
+                  limits=tuple(d["limits"]), load=load, landmarks=landmarks,
+                  outline=[tuple(p) for p in d["outline"]], name="shoulder",
+                  directions=("up", "down"))
+    return joint.with_activations(d["patterns"][pattern]["activations"])
