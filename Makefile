@@ -3,6 +3,7 @@
 #   make test   lint, copy check, strict book build, notebooks, unit/property tests
 #   make bench  speed targets, as a printed table
 #   make clean  remove build products (keeps .venv)
+#   make vendor refresh the vendored widget JavaScript from npm
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ STAMP := $(VENV)/.installed
 COPYCHECK := ../shared/tools/copycheck.py
 JB_STRICT := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: book html test lint copycheck bench clean
+.PHONY: book html test lint copycheck bench clean vendor
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,9 +25,15 @@ book: $(STAMP) html
 	@echo "The book is ready. Open it in a browser:"
 	@echo "    file://$(CURDIR)/_build/html/index.html"
 
-# Strict build: any warning fails it. Execution cache on, so a re-run is quick.
+# Strict build: any warning fails it. Execution cache on, so a re-run is quick;
+# the cache keys on notebook code only, so it is cleared when lib/ changes.
+LIB_HASH = $(shell cat lib/forcecouple/*.py lib/forcecouple/data/* lib/forcecouple/static/* | sha1sum | cut -c1-16)
 html: $(STAMP)
+	@mkdir -p _build
+	@if [ "$$(cat _build/.lib-hash 2>/dev/null)" != "$(LIB_HASH)" ]; then \
+	  rm -rf _build/.jupyter_cache _build/jupyter_execute; echo "lib/ changed: execution cache cleared"; fi
 	$(JB_STRICT)
+	@echo "$(LIB_HASH)" > _build/.lib-hash
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -42,8 +49,14 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --nbval-lax tests chapters; \
 	rc=$$?; mkdir -p _build; echo $$(( $$(date +%s) - start )) > _build/make-test-seconds; exit $$rc
 
-bench: $(STAMP)
+bench: $(STAMP) html
 	$(BIN)/python benchmarks/bench.py
+	@echo
+	$(BIN)/python benchmarks/browser_bench.py
+
+# Refresh the vendored widget JavaScript from npm at the pinned versions.
+vendor:
+	bash tools/vendor_js.sh
 
 clean:
 	rm -rf _build .hypothesis

@@ -30,6 +30,17 @@ def preset_data(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+def preset_groups(name: str) -> dict[str, list[str]]:
+    """Muscle groups of preset ``name``, in order: label -> muscle names."""
+    return {label: list(names) for label, names in preset_data(name)["groups"].items()}
+
+
+def pattern_activations(name: str, pattern: str) -> dict[str, float]:
+    """Activation (fraction of fmax) of every muscle in ``pattern`` of preset ``name``."""
+    by_group = preset_data(name)["patterns"][pattern]["activations"]
+    return {m: a for group, a in by_group.items() for m in preset_groups(name)[group]}
+
+
 def floating_bone(left: float = 0.0, right: float = 0.0, insertion: float | None = None) -> Joint:
     """The article's bone floating in space, held by two opposing strings.
 
@@ -96,7 +107,7 @@ def pelvis(pattern: str = "neutral") -> Joint:
                   landmarks={k: _pelvis_frame(v, pose) for k, v in d["landmarks"].items()},
                   outline=[_pelvis_frame(p, pose) for p in d["outline"]],
                   directions=("forward", "back"))
-    return joint.with_activations(d["patterns"][pattern]["activations"])
+    return joint.with_activations(pattern_activations("pelvis", pattern))
 
 
 def scapula(pattern: str = "neutral") -> Joint:
@@ -117,4 +128,4 @@ def scapula(pattern: str = "neutral") -> Joint:
                   limits=tuple(d["limits"]), load=load, landmarks=landmarks,
                   outline=[tuple(p) for p in d["outline"]], name="shoulder",
                   directions=("up", "down"))
-    return joint.with_activations(d["patterns"][pattern]["activations"])
+    return joint.with_activations(pattern_activations("scapula", pattern))

@@ -1,0 +1,306 @@
+"""JointExplorer: an anywidget that moves in a live kernel and in the static book.
+
+Python computes every physical curve once, on the solver's own scan grid
+(``solve.scan_grid``: 0.25 deg steps from the rest angle to both limits), with
+``torque_basis``. The page's ES module (``static/explorer.js``) only mixes
+those curves for the slider values, applies the same equilibrium rule on the
+grid (scan from rest the way the torque points, first sign change, linear
+interpolation, or the limit) and draws. In a live kernel the sliders also
+reach Python, which keeps ``angle``, ``at_limit``, ``torques`` and
+``description`` up to date with the exact solver.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+import pathlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import anywidget
+import numpy as np
+import traitlets
+
+from . import _validate as check
+from .joint import Joint, torque_basis
+from .readout import describe
+from .solve import ZERO_TORQUE, Equilibrium, equilibrium, scan_grid
+from .style import BONE_EDGE, BONE_FILL, NORMAL_RANGE_FILL, muscle_styles
+
+STATIC = pathlib.Path(__file__).parent / "static"
+
+
+def _b64(values: np.ndarray) -> str:
+    """Little-endian float32 array as base64 text (4 bytes a value)."""
+    return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
+
+
+class _ArrayTable:
+    """Deduplicated base64 arrays: identical curves across variants are sent once."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, values: np.ndarray) -> int | None:
+        if not np.any(values):
+            return None  # an all-zero curve is sent as null
+        text = _b64(values)
+        if text not in self._index:
+            self._index[text] = len(self.items)
+            self.items.append(text)
+        return self._index[text]
+
+
+class JointExplorer(anywidget.AnyWidget):
+    """Pull the strings of a joint and watch it settle.
+
+    Parameters
+    ----------
+    joint : Joint or sequence of Joint
+        The joint, or variants of it that differ in geometry (e.g. insertion
+        points) but share muscle names, limits and rest angle; a slider labelled
+        ``variant_label`` chooses among them.
+    controls : mapping of label -> muscle names
+        One slider per entry, setting the pull of every listed muscle. Default:
+        one slider per muscle.
+    unit : "%" or "N"
+        Sliders in % of each muscle's fmax, or in newtons.
+    slider_max : float
+        Top of every slider, in ``unit`` (> 0).
+    slider_step : float
+        Slider step, in ``unit`` (> 0).
+    presets : mapping of label -> Joint
+        Buttons that set the sliders to a joint's pulls (and its variant, when
+        the joint is one of ``joint``'s variants).
+    variant_label, variant_values, variant_unit
+        Text and numbers the variant slider shows (e.g. "right insertion", cm).
+    normal_range : (low, high) or None
+        Angles (degrees) shaded as the normal range.
+    title : str
+        Heading shown above the picture.
+    """
+
+    _esm = STATIC / "explorer.js"
+    _css = STATIC / "explorer.css"
+
+    spec = traitlets.Dict().tag(sync=True)
+    values = traitlets.List(traitlets.Float()).tag(sync=True)
+    variant = traitlets.Int(0).tag(sync=True)
+    angle = traitlets.Float(0.0).tag(sync=True)
+    at_limit = traitlets.Bool(False).tag(sync=True)
+    torques = traitlets.Dict().tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, joint: Joint | Sequence[Joint], controls: Mapping[str, Sequence[str]] | None = None,
+                 unit: str = "%", slider_max: float = 100.0, slider_step: float | None = None,
+                 presets: Mapping[str, Joint] | None = None, variant_label: str = "variant",
+                 variant_values: Sequence[float] | None = None, variant_unit: str = "",
+                 normal_range: tuple[float, float] | None = None, title: str = "",
+                 start_variant: int = 0, **kwargs: Any) -> None:
+        variants = [joint] if isinstance(joint, Joint) else list(joint)
+        self._variants = self._check_variants(variants)
+        first = self._variants[0]
+        self._unit = check.choice("unit", unit, ("%", "N"))
+        self._slider_max = check.number("slider_max", slider_max, low=1e-9, unit=unit)
+        step = slider_max / 200 if slider_step is None else slider_step
+        self._slider_step = check.number("slider_step", step, low=1e-9, high=slider_max, unit=unit)
+        self._controls = self._check_controls(first, controls)
+        if unit == "%":
+            for label, names in self._controls.items():
+                for name in names:
+                    if first.muscle(name).fmax is None:
+                        raise ValueError(f"controls[{label!r}]: muscle {name!r} has no fmax, so a slider "
+                                         "in % cannot set it; use unit='N'")
+        start_variant = int(check.number("start_variant", start_variant, low=0,
+                                         high=len(self._variants) - 1))
+        if variant_values is None:
+            variant_values = list(range(len(self._variants)))
+        if len(variant_values) != len(self._variants):
+            raise ValueError(f"variant_values must give one number per variant ({len(self._variants)}); "
+                             f"got {len(variant_values)}")
+        if normal_range is not None:
+            lo = check.number("normal_range[0]", normal_range[0], unit="degrees")
+            hi = check.number("normal_range[1]", normal_range[1], low=lo, unit="degrees")
+            normal_range = (lo, hi)
+        self._presets = {}
+        for label, preset in (presets or {}).items():
+            self._presets[str(label)] = self._preset_values(preset)
+        start_values = self._values_of(self._variants[start_variant])
+        spec = self._build_spec(title, variant_label, [float(v) for v in variant_values], variant_unit,
+                                normal_range, start_values, start_variant)
+        super().__init__(spec=spec, values=start_values, variant=start_variant, **kwargs)
+        self.observe(self._update, names=["values", "variant"])
+        self._update()
+
+    # -- checks ---------------------------------------------------------------
+    @staticmethod
+    def _check_variants(variants: list[Joint]) -> list[Joint]:
+        if not variants:
+            raise ValueError("joint must be a Joint or a non-empty sequence of Joint variants; got none")
+        for i, v in enumerate(variants):
+            if not isinstance(v, Joint):
+                raise ValueError(f"joint[{i}] must be a Joint; got {v!r}")
+        first = variants[0]
+        for i, v in enumerate(variants[1:], 1):
+            if v.names != first.names or v.limits != first.limits or v.rest_angle != first.rest_angle:
+                raise ValueError(f"joint variant {i} must have the same muscles, limits and rest angle as "
+                                 f"variant 0; got {v!r}")
+        return variants
+
+    @staticmethod
+    def _check_controls(joint: Joint, controls: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
+        if controls is None:
+            return {name.replace("_", " "): [name] for name in joint.names}
+        if not controls:
+            raise ValueError("controls must name at least one slider; got an empty mapping")
+        out: dict[str, list[str]] = {}
+        seen: set[str] = set()
+        for label, names in controls.items():
+            if isinstance(names, str) or not names:
+                raise ValueError(f"controls[{label!r}] must be a non-empty list of muscle names; got {names!r}")
+            for name in names:
+                if name not in joint.names:
+                    raise ValueError(f"controls[{label!r}]: unknown muscle {name!r}; the joint's muscles "
+                                     f"are {', '.join(joint.names)}")
+                if name in seen:
+                    raise ValueError(f"controls[{label!r}]: muscle {name!r} is already set by another slider")
+                seen.add(name)
+            out[str(label)] = list(names)
+        return out
+
+    def _scale(self, joint: Joint, name: str) -> float:
+        """Newtons of pull per slider unit for muscle ``name``."""
+        return joint.muscle(name).fmax / 100.0 if self._unit == "%" else 1.0
+
+    def _values_of(self, joint: Joint) -> list[float]:
+        """Slider values that reproduce ``joint``'s pulls (each group must agree)."""
+        values = []
+        for label, names in self._controls.items():
+            per = [joint.muscle(n).pull / self._scale(joint, n) for n in names]
+            if max(per) - min(per) > 1e-9 * max(1.0, max(per)):
+                raise ValueError(f"preset sets the muscles of slider {label!r} to different values "
+                                 f"({', '.join(f'{v:g}' for v in per)} {self._unit}); one slider cannot show that")
+            values.append(self._clamp(per[0], label))
+        return values
+
+    def _clamp(self, value: float, label: str) -> float:
+        if not 0.0 <= value <= self._slider_max:
+            raise ValueError(f"slider {label!r} value must lie in [0, {self._slider_max:g}] {self._unit}; "
+                             f"got {value:g}")
+        return float(value)
+
+    def _preset_values(self, preset: Joint) -> tuple[list[float], int]:
+        if not isinstance(preset, Joint) or preset.names != self._variants[0].names:
+            raise ValueError(f"presets must be Joints with the explorer's muscles; got {preset!r}")
+        variant = next((i for i, v in enumerate(self._variants)
+                        if v._geometry_cache is preset._geometry_cache), 0)
+        return self._values_of(preset), variant
+
+    # -- what the page gets ---------------------------------------------------
+    def _build_spec(self, title: str, variant_label: str, variant_values: list[float], variant_unit: str,
+                    normal_range: tuple[float, float] | None, start_values: list[float],
+                    start_variant: int) -> dict:
+        first = self._variants[0]
+        grid, rest_index = scan_grid(first)
+        table = _ArrayTable()
+        variants = []
+        extent = 0.0
+        for joint in self._variants:
+            basis = torque_basis(joint, grid)
+            variants.append({
+                "insertion": [list(m.insertion) for m in joint.muscles],
+                "origin": [list(m.origin) for m in joint.muscles],
+                "turns": [m.origin_turns for m in joint.muscles],
+                "outline": [list(p) for p in joint.outline],
+                "arms": [table.add(a) for a in basis.arms],
+                "strings": [table.add(s) for s in basis.strings],
+                "spring": table.add(basis.spring),
+                "load": table.add(basis.load),
+            })
+            # Frame the bone (twice its outline's reach); long strings run off the edge.
+            points = joint.outline or [*(m.insertion for m in joint.muscles), *(m.origin for m in joint.muscles)]
+            extent = max(extent, (2.0 if joint.outline else 1.0) * max(math.hypot(*p) for p in points))
+        tension_top = max(self._slider_max * max(self._scale(first, n) for n in names)
+                          for names in self._controls.values())
+        return {
+            "title": title,
+            "bone": first.name,
+            "directions": list(first.directions),
+            "limits": list(first.limits),
+            "rest_index": int(rest_index),
+            "grid": _b64(grid),
+            "zero_torque": ZERO_TORQUE,
+            "normal_range": list(normal_range) if normal_range else None,
+            "muscles": [{"name": m.name, "label": m.name.replace("_", " "), "colour": c, "dash": d}
+                        for m, (c, d) in zip(first.muscles, muscle_styles(first), strict=True)],
+            "controls": [{"label": label, "muscles": [first.names.index(n) for n in names],
+                          "scale": [self._scale(first, n) for n in names], "unit": self._unit,
+                          "max": self._slider_max, "step": self._slider_step}
+                         for label, names in self._controls.items()],
+            "variant_control": None if len(self._variants) == 1 else {
+                "label": variant_label, "values": variant_values, "unit": variant_unit},
+            "variants": variants,
+            "arrays": table.items,
+            "presets": [{"label": label, "values": values, "variant": variant}
+                        for label, (values, variant) in self._presets.items()],
+            "start": {"values": start_values, "variant": start_variant},
+            "extent": extent,
+            "arrow_scale": 0.35 * extent / max(tension_top * 0.25, 1e-9),
+            "colours": {"bone": BONE_FILL, "edge": BONE_EDGE, "normal": NORMAL_RANGE_FILL},
+        }
+
+    # -- live kernel ----------------------------------------------------------
+    def joint(self) -> Joint:
+        """The joint with the pulls the sliders set now."""
+        base = self._variants[self.variant]
+        pulls = {}
+        for value, names in zip(self.values, self._controls.values(), strict=True):
+            for name in names:
+                pulls[name] = value * self._scale(base, name)
+        return base.with_pulls(pulls)
+
+    def result(self) -> Equilibrium:
+        """Exact equilibrium for the current sliders."""
+        return equilibrium(self.joint())
+
+    def _update(self, change: object = None) -> None:
+        n = len(self._controls)
+        if len(self.values) != n or not 0 <= self.variant < len(self._variants):
+            return  # a half-updated state from the page; the next message completes it
+        joint = self.joint()
+        result = equilibrium(joint)
+        self.angle, self.at_limit = result.angle, result.at_limit
+        self.torques = dict(result.torques)
+        self.description = describe(joint, result, self._controls)
+
+    def set_values(self, **values: float) -> None:
+        """Set sliders by label (spaces as underscores), e.g. ``set_values(glutes=5)``."""
+        labels = {label.replace(" ", "_"): i for i, label in enumerate(self._controls)}
+        new = list(self.values)
+        for key, value in values.items():
+            check.choice("slider", key, list(labels))
+            new[labels[key]] = self._clamp(check.number(key, value, unit=self._unit), key)
+        self.values = new
+
+    # -- static twin ----------------------------------------------------------
+    def figure(self):
+        """The static picture (matplotlib figure) for the current settings."""
+        from .draw import draw_joint
+        joint = self.joint()
+        return draw_joint(joint, equilibrium(joint), title=self.spec.get("title") or None)
+
+    def _repr_mimebundle_(self, **kwargs: Any):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
+        if data is None:
+            return bundle
+        import matplotlib.pyplot as plt
+        fig = self.figure()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=90)
+        plt.close(fig)
+        data = {**data, "image/png": base64.b64encode(buffer.getvalue()).decode("ascii")}
+        return (data, meta) if isinstance(bundle, tuple) else data

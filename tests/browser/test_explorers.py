@@ -1,0 +1,128 @@
+"""What readers click: the explorers in the built static book, offline."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from playwright.sync_api import expect
+
+from forcecouple import equilibrium, pelvis
+from forcecouple.explorers import floating_bone_explorer, pelvis_explorer, scapula_explorer
+
+PAGES = {
+    "bone": ("chapters/force_couples.html", floating_bone_explorer),
+    "pelvis": ("chapters/anterior_pelvic_tilt.html", pelvis_explorer),
+    "shoulder": ("chapters/upper_trapezius.html", scapula_explorer),
+}
+SET_VALUE = "(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }"
+
+
+def explorer(page):
+    root = page.locator(".fc-explorer").first
+    expect(root).to_be_visible(timeout=20_000)
+    return root
+
+
+def angle(root) -> float:
+    return float(root.get_attribute("data-angle"))
+
+
+def sliders(root):
+    return root.locator(".fc-controls input[type=range]")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_explorer_renders_and_moves_with_the_slider(offline, name):
+    path, make = PAGES[name]
+    root = explorer(offline.open(path))
+    python = make()
+    assert angle(root) == pytest.approx(python.angle, abs=0.1)
+    before_svg = root.locator("svg.fc-picture").inner_html()
+    before_text = root.locator("[data-role=tilt]").inner_text()
+    first = sliders(root).first
+    first.evaluate(SET_VALUE, float(first.get_attribute("max")))
+    assert root.locator("svg.fc-picture").inner_html() != before_svg
+    assert root.locator("[data-role=tilt]").inner_text() != before_text
+    assert root.get_attribute("data-description").startswith(python.spec["bone"])
+    # screen readers hear it once the slider rests
+    expect(root.locator("[data-role=live]")).to_have_text(root.get_attribute("data-description"))
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_and_python_agree_on_random_settings(offline, name):
+    path, make = PAGES[name]
+    root = explorer(offline.open(path))
+    python = make()
+    controls = python.spec["controls"]
+    rng = random.Random(f"settings-{name}")
+    worst = 0.0
+    for _ in range(20):
+        values = [round(rng.randint(0, round(c["max"] / c["step"])) * c["step"], 6) for c in controls]
+        for k, v in enumerate(values):
+            sliders(root).nth(k).evaluate(SET_VALUE, v)
+        if python.spec["variant_control"]:
+            variant = rng.randrange(len(python.spec["variants"]))
+            sliders(root).nth(len(controls)).evaluate(SET_VALUE, variant)
+            python.variant = variant
+        python.values = values
+        page_angle = angle(root)
+        worst = max(worst, abs(page_angle - python.angle))
+        assert page_angle == pytest.approx(python.angle, abs=0.1), (values, python.description)
+        assert (root.get_attribute("data-at-limit") == "true") == python.at_limit
+    print(f"{name}: largest page-vs-Python difference {worst:.2e} deg")
+
+
+def test_keyboard_moves_a_slider_and_the_bone(offline):
+    root = explorer(offline.open(PAGES["pelvis"][0]))
+    slider = sliders(root).first
+    start = angle(root)
+    slider.focus()
+    for _ in range(10):
+        offline.page.keyboard.press("ArrowRight")
+    assert float(slider.input_value()) == pytest.approx(2.5 + 10 * 0.1)
+    assert angle(root) > start
+    offline.page.keyboard.press("Tab")  # focus moves on to the next slider
+    expect(sliders(root).nth(1)).to_be_focused()
+
+
+def test_preset_buttons_set_the_pattern(offline):
+    root = explorer(offline.open(PAGES["pelvis"][0]))
+    root.get_by_role("button", name="lower crossed").click()
+    assert angle(root) == pytest.approx(equilibrium(pelvis("lower_crossed")).angle, abs=0.1)
+    root.get_by_role("button", name="reset").click()
+    assert angle(root) == pytest.approx(equilibrium(pelvis("neutral")).angle, abs=0.1)
+
+
+def test_the_limit_is_announced(offline):
+    root = explorer(offline.open(PAGES["pelvis"][0]))
+    note = root.locator("[data-role=limit]")
+    expect(note).to_have_text("")
+    for k, v in enumerate([20, 20, 0, 0, 0]):  # flexors and low back full on, the rest off
+        sliders(root).nth(k).evaluate(SET_VALUE, v)
+    python = pelvis_explorer()
+    python.values = [20.0, 20.0, 0.0, 0.0, 0.0]
+    assert python.at_limit and angle(root) == python.angle == 40.0
+    assert root.get_attribute("data-at-limit") == "true"
+    expect(note).to_contain_text("end of its range")
+    expect(root.locator("[data-role=live]")).to_contain_text("rests against its limit at 40.0 degrees forward")
+
+
+def test_predict_first_hides_then_reveals(offline):
+    root = explorer(offline.open(PAGES["shoulder"][0]))
+    root.get_by_role("button", name="predict first").click()
+    root.get_by_role("button", name="shrugged").click()
+    expect(root.locator("[data-role=tilt]")).to_contain_text("?")
+    expect(root.locator("[data-role=live]")).to_contain_text("hidden")
+    root.locator("input[type=number]").fill("3")
+    root.get_by_role("button", name="reveal").click()
+    expect(root.locator("[data-role=verdict]")).to_contain_text("You predicted 3.0°")
+    expect(root.locator("[data-role=tilt]")).to_contain_text("up")
+
+
+def test_every_control_has_a_label(offline):
+    root = explorer(offline.open(PAGES["bone"][0]))
+    for i in range(sliders(root).count()):
+        s = sliders(root).nth(i)
+        assert s.get_attribute("aria-label")
+        assert root.locator(f"label[for='{s.get_attribute('id')}']").count() == 1
