@@ -46,7 +46,7 @@ copycheck:
 test: $(STAMP)
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory lint copycheck html && \
-	$(BIN)/python -m pytest -n 2 --nbval-lax tests chapters; \
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax tests chapters; \
 	rc=$$?; mkdir -p _build; echo $$(( $$(date +%s) - start )) > _build/make-test-seconds; exit $$rc
 
 bench: $(STAMP) html

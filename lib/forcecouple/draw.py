@@ -1,8 +1,9 @@
 """Matplotlib pictures of a joint at its equilibrium (static figures, PDF).
 
 No physics here: positions, tensions and torques come from the joint and the
-solver. Colours are the Okabe-Ito palette (safe for colour-blind readers), and
-the two sides of a force couple also differ in line style, not colour alone.
+solver. Colours and line styles come from :mod:`forcecouple.style`, the same
+as the widget's: safe for colour-blind readers, and the two sides of a force
+couple also differ in line style, not colour alone.
 """
 
 from __future__ import annotations
@@ -18,11 +19,7 @@ from matplotlib.patches import Arc, FancyArrowPatch, Polygon
 from .geometry import foot_of_perpendicular, rotate
 from .joint import Joint
 from .solve import Equilibrium, equilibrium
-
-#: Okabe & Ito (2008) colours: warm for strings turning the bone the positive way.
-POSITIVE_COLOURS = ("#D55E00", "#E69F00", "#CC79A7", "#F0E442")
-NEGATIVE_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#000000")
-BONE_COLOUR = "#DDDDDD"
+from .style import BONE_EDGE, BONE_FILL, muscle_styles
 
 
 def label(name: str) -> str:
@@ -75,16 +72,10 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
         ax.add_patch(Polygon(np.array(joint.outline), closed=True, fill=False, ls=":",
                              ec="#999999", lw=1))
         ax.add_patch(Polygon(rotate(np.array(joint.outline), angle), closed=True,
-                             fc=BONE_COLOUR, ec="#555555", lw=1.2, zorder=1))
+                             fc=BONE_FILL, ec=BONE_EDGE, lw=1.2, zorder=1))
     ax.plot([0], [0], "o", color="#333333", ms=7, zorder=5)
-    counts = {True: 0, False: 0}
-    for i, name in enumerate(joint.names):
-        positive = result.torques[name] >= 0 if tension[i] > 0 else (
-            np.cross(ins[i], org[i] - ins[i]) >= 0)
-        palette = POSITIVE_COLOURS if positive else NEGATIVE_COLOURS
-        colour = palette[counts[positive] % len(palette)]
-        counts[positive] += 1
-        style = "-" if positive else "--"
+    for i, (name, (colour, dash)) in enumerate(zip(joint.names, muscle_styles(joint), strict=True)):
+        style = "-" if dash == "solid" else "--"
         (x0, y0), (x1, y1) = ins[i], org[i]
         ax.plot([x0, x1], [y0, y1], style, color=colour, lw=1.2 + 2.5 * tension[i] / max(tension.max(), 1e-9),
                 label=f"{label(name)} ({tension[i]:.0f} N)", zorder=3)
