@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import _validate as check
+from .adaptation import adaptation_data, simulate
 from .presets import floating_bone, pelvis, preset_data, preset_groups, scapula
+from .series_widget import SeriesExplorer
 from .widget import JointExplorer
 
 #: Right-string insertions (cm) the floating bone's insertion slider offers.
@@ -46,3 +49,57 @@ def scapula_explorer(pattern: str = "neutral") -> JointExplorer:
     return JointExplorer(scapula(pattern), controls=preset_groups("scapula"), unit="%", slider_max=40,
                          slider_step=0.5, presets={"neutral": scapula("neutral"), "shrugged": scapula("shrugged")},
                          title="The right shoulder girdle, seen from behind")
+
+
+def _habit_summary(history) -> str:
+    """One sentence on where a habit leaves the joint (words for the page)."""
+    from .charts import changed_muscles
+    habit = adaptation_data()["habits"][history.habit]
+    joint = pelvis() if habit["preset"] == "pelvis" else scapula()
+    pos, neg = joint.directions
+    start, end = history.tilt[0], history.tilt[-1]
+    weeks = int(history.weeks[-1])
+    if history.hours == 0:
+        return f"With no time spent {habit['label']}, nothing changes: the {joint.name} stays at {start:.1f} degrees."
+    changes = []
+    for i in changed_muscles(history):
+        parts = []
+        if history.strength[i, -1] != 1.0:
+            parts.append(f"strength {100 * (history.strength[i, -1] - 1):+.0f}%")
+        if history.length[i, -1] != 1.0:
+            parts.append(f"resting length {100 * (history.length[i, -1] - 1):+.1f}%")
+        changes.append(f"{history.names[i].replace('_', ' ')} {', '.join(parts)}")
+    return (f"After {weeks} weeks of {habit['label']}, {history.hours:g} hours a day, the {joint.name} moves from "
+            f"{start:.1f} to {end:.1f} degrees ({abs(end - start):.1f} degrees {pos if end >= start else neg}); "
+            f"what feels level has drifted to {history.feels_level[-1]:.1f} degrees. " + "; ".join(changes) + ".")
+
+
+def adaptation_explorer(habit: str = "long_sitting", hours: float = 4) -> SeriesExplorer:
+    """Weeks of a habit: pick it and its hours a day; tilt, strength and length move.
+
+    Every habit and every hours choice in the data is simulated here, in Python.
+    """
+    from .charts import PANELS, history_figure, history_lines
+    data = adaptation_data()
+    names = list(data["habits"])
+    hours_choices = data["hours_choices"]
+    check.choice("habit", habit, names)
+    if hours not in hours_choices:
+        raise ValueError(f"hours must be one of {', '.join(map(str, hours_choices))}; got {hours!r}")
+    cache = {}
+
+    def history(i: int, j: int):
+        if (i, j) not in cache:
+            cache[i, j] = simulate(names[i], hours_choices[j])
+        return cache[i, j]
+
+    def run(i: int, j: int) -> dict:
+        h = history(i, j)
+        return {"panels": history_lines(h), "summary": _habit_summary(h)}
+
+    return SeriesExplorer({"habit": [data["habits"][n]["label"] for n in names],
+                           "hours a day": [f"{h:g} h" for h in hours_choices]},
+                          run, x=list(range(data["weeks"] + 1)), panels=PANELS, x_label="week",
+                          title="Weeks of a habit (a teaching model)", sliders=["hours a day"],
+                          static_figure=lambda i, j: history_figure(history(i, j)),
+                          start=[names.index(habit), hours_choices.index(hours)])

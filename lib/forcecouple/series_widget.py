@@ -1,0 +1,120 @@
+"""SeriesExplorer: precomputed curves picked by the reader's choices.
+
+Python computes one run (several panels of lines over a shared x axis, and a
+summary sentence) for every combination of the choices; the page's ES module
+(``static/series.js``) only looks up the run for the current choices and draws
+line charts. Like every interactive in the book it works in the static HTML
+page with no kernel.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import itertools
+import pathlib
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import anywidget
+import numpy as np
+import traitlets
+
+from . import _validate as check
+
+STATIC = pathlib.Path(__file__).parent / "static"
+
+
+def _b64(values: Sequence[float]) -> str:
+    return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
+
+
+class SeriesExplorer(anywidget.AnyWidget):
+    """Line charts of precomputed runs, one run per combination of choices.
+
+    Parameters
+    ----------
+    choices : mapping of label -> list of option labels
+        Each becomes a group of radio buttons (or a slider with ``sliders``).
+    run : callable
+        ``run(*option_indices)`` -> dict with ``"panels"``: a list (one per panel)
+        of lists of lines ``{"label", "values", "colour", "dash"}``, and
+        ``"summary"``: a sentence. Called once per combination, in Python.
+    x : sequence of float
+        The shared x values (e.g. weeks).
+    panels : sequence of (title, y label)
+        Panel headings and y-axis labels.
+    x_label, title : text.
+    sliders : labels of choices shown as a slider instead of radio buttons.
+    static_figure : callable or None
+        ``static_figure(*option_indices)`` -> matplotlib figure, the static twin.
+    start : option index of each choice at first (default: all 0).
+    """
+
+    _esm = STATIC / "series.js"
+    _css = STATIC / "explorer.css"
+
+    spec = traitlets.Dict().tag(sync=True)
+    choice = traitlets.List(traitlets.Int()).tag(sync=True)
+
+    def __init__(self, choices: Mapping[str, Sequence[str]], run: Callable[..., dict], x: Sequence[float],
+                 panels: Sequence[tuple[str, str]], x_label: str = "", title: str = "",
+                 sliders: Sequence[str] = (), static_figure: Callable[..., Any] | None = None,
+                 start: Sequence[int] | None = None, **kwargs: Any) -> None:
+        if not choices or any(not options for options in choices.values()):
+            raise ValueError(f"choices must name at least one choice, each with options; got {dict(choices)!r}")
+        for label in sliders:
+            check.choice("sliders", label, list(choices))
+        sizes = [len(options) for options in choices.values()]
+        start = [0] * len(sizes) if start is None else list(start)
+        if len(start) != len(sizes):
+            raise ValueError(f"start must give one option index per choice ({len(sizes)}); got {start!r}")
+        for k, (label, size) in enumerate(zip(choices, sizes, strict=True)):
+            start[k] = int(check.number(f"start[{label!r}]", start[k], low=0, high=size - 1))
+        runs = {}
+        for combo in itertools.product(*(range(n) for n in sizes)):
+            result = run(*combo)
+            if len(result["panels"]) != len(panels):
+                raise ValueError(f"run{combo} must return one list of lines per panel ({len(panels)}); "
+                                 f"got {len(result['panels'])}")
+            runs[",".join(map(str, combo))] = {
+                "summary": result["summary"],
+                "panels": [[{"label": line["label"], "colour": line.get("colour", "#000000"),
+                             "dash": line.get("dash", "solid"), "values": _b64(line["values"])}
+                            for line in lines] for lines in result["panels"]],
+                "ranges": [self._range(lines) for lines in result["panels"]],
+            }
+        self._static_figure = static_figure
+        spec = {"title": title, "x_label": x_label, "x": _b64(x),
+                "choices": [{"label": label, "options": list(options), "slider": label in sliders}
+                            for label, options in choices.items()],
+                "panels": [{"title": t, "y_label": y} for t, y in panels], "runs": runs}
+        super().__init__(spec=spec, choice=start, **kwargs)
+
+    @staticmethod
+    def _range(lines: Sequence[Mapping[str, Any]]) -> list[float]:
+        values = np.concatenate([np.asarray(line["values"], dtype=float) for line in lines])
+        lo, hi = float(values.min()), float(values.max())
+        pad = max((hi - lo) * 0.08, 1e-6 + abs(hi) * 0.01)
+        return [lo - pad, hi + pad]
+
+    def summary(self) -> str:
+        """The summary sentence of the run for the current choices."""
+        return self.spec["runs"][",".join(map(str, self.choice))]["summary"]
+
+    def figure(self):
+        """The static twin for the current choices (None without ``static_figure``)."""
+        return None if self._static_figure is None else self._static_figure(*self.choice)
+
+    def _repr_mimebundle_(self, **kwargs: Any):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
+        fig = self.figure()
+        if data is None or fig is None:
+            return bundle
+        import matplotlib.pyplot as plt
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=90)
+        plt.close(fig)
+        data = {**data, "image/png": base64.b64encode(buffer.getvalue()).decode("ascii")}
+        return (data, meta) if isinstance(bundle, tuple) else data

@@ -1,0 +1,58 @@
+"""SeriesExplorer and the adaptation explorer: runs are precomputed for every choice."""
+
+import base64
+
+import numpy as np
+import pytest
+
+from forcecouple.adaptation import adaptation_data, simulate
+from forcecouple.explorers import adaptation_explorer
+from forcecouple.series_widget import SeriesExplorer
+
+
+def decode(text):
+    return np.frombuffer(base64.b64decode(text), dtype="<f4")
+
+
+def test_every_combination_is_precomputed_and_matches_simulate():
+    w = adaptation_explorer()
+    data = adaptation_data()
+    assert len(w.spec["runs"]) == len(data["habits"]) * len(data["hours_choices"])
+    run = w.spec["runs"]["0,5"]  # long sitting, 8 h
+    tilt = decode(run["panels"][0][0]["values"])
+    np.testing.assert_allclose(tilt, simulate("long_sitting", 8).tilt, rtol=1e-6)
+    assert "long sitting, 8 hours a day" in run["summary"]
+    assert w.spec["runs"]["0,0"]["summary"].startswith("With no time spent long sitting, nothing changes")
+
+
+def test_choice_picks_the_summary_and_the_static_twin():
+    w = adaptation_explorer(habit="one_sided_carrying", hours=2)
+    assert "carrying a heavy bag" in w.summary() and "2 hours a day" in w.summary()
+    data = w._repr_mimebundle_()
+    data = data[0] if isinstance(data, tuple) else data
+    assert base64.b64decode(data["image/png"])[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    (dict(choices={}), ["choices must name at least one choice"]),
+    (dict(choices={"a": []}), ["choices must name at least one choice"]),
+    (dict(sliders=["b"]), ["sliders must be one of 'a'", "'b'"]),
+    (dict(start=[5]), ["start['a'] must lie in [0, 1]", "5"]),
+    (dict(start=[0, 0]), ["start must give one option index per choice (1)"]),
+    (dict(panels=[("x", "y"), ("z", "w")]), ["must return one list of lines per panel (2)", "got 1"]),
+])
+def test_bad_series_input(kwargs, words):
+    args = dict(choices={"a": ["one", "two"]}, x=[0, 1],
+                run=lambda i: {"panels": [[{"label": "l", "values": [i, i + 1]}]], "summary": "s"},
+                panels=[("x", "y")])
+    with pytest.raises(ValueError) as err:
+        SeriesExplorer(**{**args, **kwargs})
+    for w in words:
+        assert w in str(err.value)
+
+
+def test_adaptation_explorer_checks_its_arguments():
+    with pytest.raises(ValueError, match="habit must be one of"):
+        adaptation_explorer(habit="slouching")
+    with pytest.raises(ValueError, match=r"hours must be one of 0, 1, 2, 4, 6, 8; got 3"):
+        adaptation_explorer(hours=3)
