@@ -8,11 +8,12 @@ couple also differ in line style, not colour alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Arc, FancyArrowPatch, Polygon
 
@@ -105,7 +106,11 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
 
 
 def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
-    """The same kind of joint under several settings, side by side, one readout each."""
+    """The same kind of joint under several settings, side by side, one readout each.
+
+    One legend names the strings (their colours and styles are the same in every
+    panel); each panel's readout sits under it.
+    """
     if len(joints) != len(titles) or not joints:
         raise ValueError(f"titles must give one title per joint ({len(joints)}); got {len(titles)}")
     results = [equilibrium(j) for j in joints]
@@ -116,6 +121,78 @@ def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
     for ax, joint, result, title in zip(axes[0], joints, results, titles, strict=True):
         draw_joint(joint, result, ax=ax, title=title, arrow_scale=scale, show_readout=False)
         ax.get_legend().remove()
-        ax.text(0.5, -0.18, "\n".join(readout_lines(joint, result)), transform=ax.transAxes,
-                ha="center", va="top", fontsize=8, family="monospace")
+        ax.text(0.5, -0.16, "\n".join(readout_lines(joint, result)), transform=ax.transAxes,
+                ha="center", va="top", fontsize=10, family="monospace")
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    names = [label.split(" (")[0] for label in labels]  # the tensions differ from panel to panel
+    fig.legend(handles, names, loc="outside right center", frameon=False, fontsize=10)
+    return fig
+
+
+#: Colour of the bars that are not muscles (tissues, load).
+OTHER_TORQUE_COLOUR = "#BBBBBB"
+
+
+def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None = None,
+                title: str | None = None, groups: Mapping[str, Sequence[str]] | None = None) -> Figure:
+    """Horizontal bars of each torque on ``joint`` at its equilibrium (N·m).
+
+    One bar per muscle (active plus passive torque), then the tissues (joint
+    spring) and, when the joint carries one, the load, in grey. A bar to the
+    right tips the bone the joint's positive way (``joint.directions[0]``).
+    Muscle colours and line styles are :func:`forcecouple.style.muscle_styles`;
+    the muscles that tip the bone the negative way at rest are also hatched, so
+    colour is never the only cue. ``groups`` (label -> muscle names, e.g.
+    ``preset_groups("pelvis")``) orders the muscles by group and names each
+    group in the bar labels; every muscle still gets its own bar.
+    """
+    result = equilibrium(joint) if result is None else result
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(6.4, 0.42 * (len(joint.names) + 2) + 1.2), layout="constrained")
+    else:
+        fig = ax.figure
+    styles = dict(zip(joint.names, muscle_styles(joint), strict=True))
+    if groups:
+        listed = [n for names in groups.values() for n in names]
+        for n in listed:
+            if n not in joint.names:
+                raise ValueError(f"groups: {n!r} is not a muscle of the {joint.name}; "
+                                 f"choose from {', '.join(joint.names)}")
+        group_of = {n: g for g, names in groups.items() for n in names}
+        order = listed + [n for n in joint.names if n not in group_of]
+        labels = [f"{label(n)} ({group_of[n]})" if n in group_of and group_of[n] != label(n) else label(n)
+                  for n in order]
+    else:
+        order, labels = list(joint.names), [label(n) for n in joint.names]
+    keys = [*order, "spring"] + (["load"] if joint.load is not None else [])
+    labels += ["tissues (joint spring)"] + (["load"] if joint.load is not None else [])
+    values = np.array([result.torques[k] for k in keys], dtype=float)
+    y = np.arange(len(keys))[::-1]
+    bars = ax.barh(y, values, height=0.62, color=OTHER_TORQUE_COLOUR, edgecolor="#555555")
+    for bar, key in zip(bars, keys, strict=True):
+        if key in styles:
+            colour, dash = styles[key]
+            if dash == "solid":
+                bar.set_facecolor(colour)
+                bar.set_edgecolor(colour)
+            else:
+                bar.set_facecolor(to_rgba(colour, 0.35))
+                bar.set_edgecolor(colour)
+                bar.set_hatch("///")
+                bar.set_linestyle("--")
+        bar.set_linewidth(1.2)
+    ax.axvline(0.0, color="#333333", lw=1)
+    span = max(float(np.abs(values).max()), 1e-9)
+    for yi, v in zip(y, values, strict=True):
+        ax.text(v + (0.02 * span if v >= 0 else -0.02 * span), yi, f"{v:+.1f}", va="center",
+                ha="left" if v >= 0 else "right", fontsize=9)
+    ax.set_xlim(-1.4 * span, 1.4 * span)
+    ax.set_yticks(y, labels)
+    ax.tick_params(axis="y", length=0)
+    pos, neg = joint.directions
+    ax.set_xlabel(f"torque at {result.angle:.1f}° (N·m)\n← tips the {joint.name} {neg}  |  {pos} →")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    if title:
+        ax.set_title(title)
     return fig
