@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import io
 import itertools
-import pathlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -21,8 +20,7 @@ import numpy as np
 import traitlets
 
 from . import _validate as check
-
-STATIC = pathlib.Path(__file__).parent / "static"
+from .widget import STATIC, es_module
 
 
 def _b64(values: Sequence[float]) -> str:
@@ -51,7 +49,7 @@ class SeriesExplorer(anywidget.AnyWidget):
     start : option index of each choice at first (default: all 0).
     """
 
-    _esm = STATIC / "series.js"
+    _esm = es_module("series.js")
     _css = STATIC / "explorer.css"
 
     spec = traitlets.Dict().tag(sync=True)

@@ -32,6 +32,11 @@ from .style import BONE_EDGE, BONE_FILL, NORMAL_RANGE_FILL, muscle_styles
 STATIC = pathlib.Path(__file__).parent / "static"
 
 
+def es_module(name: str) -> str:
+    """The widget module ``static/<name>`` with the shared ``common.js`` in front."""
+    return (STATIC / "common.js").read_text("utf-8") + "\n" + (STATIC / name).read_text("utf-8")
+
+
 def _b64(values: np.ndarray) -> str:
     """Little-endian float32 array as base64 text (4 bytes a value)."""
     return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
@@ -83,7 +88,7 @@ class JointExplorer(anywidget.AnyWidget):
         Heading shown above the picture.
     """
 
-    _esm = STATIC / "explorer.js"
+    _esm = es_module("explorer.js")
     _css = STATIC / "explorer.css"
 
     spec = traitlets.Dict().tag(sync=True)

@@ -4,15 +4,8 @@
 // rule on the grid (scan from rest the way the torque points, first sign
 // change, linear interpolation, or the limit) and redraws an SVG.
 
-const SVG = "http://www.w3.org/2000/svg";
+// SVG and decode() come from common.js, which Python prepends to this module.
 let uid = 0;
-
-function decode(text) {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
-}
 
 function node(tag, attrs = {}, parent = null, ns = SVG) {
   const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);

@@ -1,15 +1,8 @@
 // SeriesExplorer front end: pick the precomputed run for the choices and draw
 // line charts. No model here; Python computed every run.
 
-const SVG = "http://www.w3.org/2000/svg";
+// SVG and decode() come from common.js, which Python prepends to this module.
 let uid = 0;
-
-function decode(text) {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
-}
 
 function el(tag, attrs = {}, parent = null, text = null, ns = null) {
   const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
