@@ -9,6 +9,7 @@ import numpy as np
 
 from . import _validate as check
 from .adaptation import adaptation_data, simulate
+from .plan_widget import PlanExplorer
 from .presets import floating_bone, pelvis, preset_data, preset_groups, scapula
 from .series_widget import SeriesExplorer
 from .widget import JointExplorer
@@ -103,3 +104,8 @@ def adaptation_explorer(habit: str = "long_sitting", hours: float = 4) -> Series
                           title="Weeks of a habit (a teaching model)", sliders=["hours a day"],
                           static_figure=lambda i, j: history_figure(history(i, j)),
                           start=[names.index(habit), hours_choices.index(hours)])
+
+
+def programme_builder(start: tuple[str, ...] = ("low_back_arches",), days: float = 3) -> PlanExplorer:
+    """Tick the compensations you saw; see the plan and 12 simulated weeks of following it."""
+    return PlanExplorer(start=start, weeks=12, days=days)

@@ -18,6 +18,7 @@ because trials of posture correction found small or no change in tilt.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import numpy as np
 
@@ -73,6 +74,18 @@ def simulate_programme(findings: list[str] | tuple[str, ...], preset: str = "pel
     weeks = int(check.number("weeks", weeks, low=1, high=104, unit="weeks"))
     days = check.number("days", days, low=0, high=7, unit="days a week")
     the_plan = plan(findings)
+    activated = _strings_of(the_plan.underactive, preset)
+    lengthened = _strings_of(the_plan.overactive, preset)
+    names, tilt, strength, length, activation, neutral_tilt = _follow(preset, activated, lengthened, weeks, days)
+    return ProgrammeHistory(preset=preset, plan=the_plan, days=days, weeks=np.arange(weeks + 1), names=names,
+                            tilt=tilt.copy(), strength=strength.copy(), length=length.copy(),
+                            activation=activation.copy(), activated=activated, lengthened=lengthened,
+                            neutral_tilt=neutral_tilt)
+
+
+@functools.lru_cache(maxsize=256)
+def _follow(preset: str, activated: tuple[str, ...], lengthened: tuple[str, ...], weeks: int, days: float):
+    """The weekly loop; depends only on which strings the plan moves (cached)."""
     sim = programme_data()["simulation"]
     dose = days / sim["full_dose_days"]
     make, pattern = _START[preset]
@@ -80,8 +93,6 @@ def simulate_programme(findings: list[str] | tuple[str, ...], preset: str = "pel
     neutral = pattern_activations(preset, "neutral")
     activation = {m.name: m.activation for m in start.muscles}
     rest = string_lengths(start, equilibrium(start).angle)
-    activated = _strings_of(the_plan.underactive, preset)
-    lengthened = _strings_of(the_plan.overactive, preset)
     names = start.names
     strength = dict.fromkeys(names, 1.0)
     length = dict.fromkeys(names, 1.0)
@@ -100,8 +111,7 @@ def simulate_programme(findings: list[str] | tuple[str, ...], preset: str = "pel
         joint = adapted_joint(start.with_activations(activation), strength, length, rest)
         rows.append((equilibrium(joint).angle, [strength[n] for n in names], [length[n] for n in names],
                      [activation[n] for n in names]))
-    tilt, s, ell, act = zip(*rows, strict=True)
-    return ProgrammeHistory(preset=preset, plan=the_plan, days=days, weeks=np.arange(weeks + 1), names=names,
-                            tilt=np.array(tilt), strength=np.array(s).T, length=np.array(ell).T,
-                            activation=np.array(act).T, activated=activated, lengthened=lengthened,
-                            neutral_tilt=equilibrium(make("neutral")).angle)
+    tilt, s, ell, act = (np.array(x) for x in zip(*rows, strict=True))
+    for a in (tilt, s, ell, act):
+        a.flags.writeable = False
+    return names, tilt, s.T, ell.T, act.T, equilibrium(make("neutral")).angle

@@ -24,3 +24,4 @@ def test_choices_switch_the_precomputed_run(offline):
     python.choice = [1, 4]
     expect(root.locator("[data-role=summary]")).to_have_text(python.summary())
     assert root.get_attribute("data-run") == "1,4"
+

@@ -1,60 +1,9 @@
 // SeriesExplorer front end: pick the precomputed run for the choices and draw
 // line charts. No model here; Python computed every run.
 
-// SVG and decode() come from common.js, which Python prepends to this module.
+// SVG, decode(), el(), svgEl() and chart() come from common.js, which Python
+// prepends to this module.
 let uid = 0;
-
-function el(tag, attrs = {}, parent = null, text = null, ns = null) {
-  const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== null) e.textContent = text;
-  if (parent) parent.appendChild(e);
-  return e;
-}
-const svgEl = (tag, attrs, parent, text = null) => el(tag, attrs, parent, text, SVG);
-
-function ticks(lo, hi, n = 5) {
-  const step0 = (hi - lo) / n, mag = Math.pow(10, Math.floor(Math.log10(step0)));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= step0) || step0;
-  const out = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) out.push(Number(t.toFixed(10)));
-  return out;
-}
-
-function chart(parent, panel, lines, range, x, xLabel) {
-  const W = 340, H = 200, L = 52, R = 10, T = 24, B = 36;
-  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, class: "fc-chart", role: "img",
-    "aria-label": `${panel.title}: ${lines.map((l) => `${l.label} from ${l.values[0].toFixed(1)} to ${l.values[l.values.length - 1].toFixed(1)}`).join("; ")}` }, parent);
-  const [x0, x1] = [x[0], x[x.length - 1]], [y0, y1] = range;
-  const sx = (v) => L + ((v - x0) / (x1 - x0 || 1)) * (W - L - R);
-  const sy = (v) => H - B - ((v - y0) / (y1 - y0 || 1)) * (H - T - B);
-  svgEl("text", { x: L, y: 14, "font-size": 12, "font-weight": 600 }, svg, panel.title);
-  for (const t of ticks(y0, y1)) {
-    svgEl("line", { x1: L, x2: W - R, y1: sy(t), y2: sy(t), stroke: "#e5e5e5" }, svg);
-    svgEl("text", { x: L - 4, y: sy(t) + 4, "font-size": 10, "text-anchor": "end" }, svg, String(t));
-  }
-  for (const t of ticks(x0, x1, 6)) {
-    svgEl("text", { x: sx(t), y: H - B + 14, "font-size": 10, "text-anchor": "middle" }, svg, String(t));
-  }
-  svgEl("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: "#555" }, svg);
-  svgEl("line", { x1: L, x2: L, y1: T, y2: H - B, stroke: "#555" }, svg);
-  svgEl("text", { x: (L + W - R) / 2, y: H - 4, "font-size": 11, "text-anchor": "middle" }, svg, xLabel);
-  svgEl("text", { x: 12, y: (T + H - B) / 2, "font-size": 11, "text-anchor": "middle",
-    transform: `rotate(-90 12 ${(T + H - B) / 2})` }, svg, panel.y_label);
-  lines.forEach((line) => {
-    const d = Array.from(line.values, (v, i) => `${i ? "L" : "M"}${sx(x[i]).toFixed(1)},${sy(v).toFixed(1)}`).join("");
-    svgEl("path", { d, fill: "none", stroke: line.colour, "stroke-width": 2,
-      "stroke-dasharray": line.dash === "dashed" ? "6 4" : "none", "data-role": "line" }, svg);
-  });
-  const legend = el("ul", { class: "fc-legend" }, parent);
-  for (const line of lines) {
-    const li = el("li", {}, legend);
-    const key = svgEl("svg", { width: 22, height: 8, "aria-hidden": "true" }, li);
-    svgEl("line", { x1: 0, x2: 22, y1: 4, y2: 4, stroke: line.colour, "stroke-width": 3,
-      "stroke-dasharray": line.dash === "dashed" ? "5 3" : "none" }, key);
-    li.appendChild(document.createTextNode(` ${line.label}: ${line.values[0].toFixed(1)} → ${line.values[line.values.length - 1].toFixed(1)}`));
-  }
-}
 
 function render({ model, el: host }) {
   const spec = model.get("spec");

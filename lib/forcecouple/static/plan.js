@@ -1,0 +1,96 @@
+// PlanExplorer front end: tick findings, look up the precomputed plan and the
+// simulated weeks, draw. SVG, decode(), el(), svgEl() and chart() come from
+// common.js, which Python prepends to this module.
+
+let uid = 0;
+
+function render({ model, el: host }) {
+  const spec = model.get("spec");
+  const weeks = decode(spec.weeks);
+  const curves = spec.curves.map(decode);
+  const id = `fp-${++uid}`;
+  const root = el("div", { class: "fc-explorer fc-plan", role: "group", "aria-label": spec.title }, host);
+  root.addEventListener("keydown", (e) => e.stopPropagation());
+  el("div", { class: "fc-title" }, root, spec.title);
+  const form = el("div", { class: "fc-controls" }, root);
+  const boxes = {};
+  for (const [cp, cpLabel] of spec.checkpoints) {
+    const items = spec.findings.filter((f) => f.checkpoint === cp);
+    if (!items.length) continue;
+    const set = el("fieldset", { class: "fc-choice" }, form);
+    el("legend", {}, set, cpLabel);
+    for (const f of items) {
+      const label = el("label", {}, set);
+      const box = el("input", { type: "checkbox", value: f.name, id: `${id}-${f.name}` }, label);
+      label.appendChild(document.createTextNode(` ${f.label} (${f.view} view; table ${f.source})`));
+      box.addEventListener("change", changed);
+      boxes[f.name] = box;
+    }
+  }
+  const out = el("div", { class: "fc-plan-out" }, root);
+  const table = el("table", { class: "fc-plan-table" }, out);
+  el("caption", {}, table, "The plan");
+  const head = el("tr", {}, el("thead", {}, table));
+  for (const h of ["step", "muscles or movements", "dose"]) el("th", { scope: "col" }, head, h);
+  const body = el("tbody", {}, table);
+  const notes = el("ul", { class: "fc-lines", "data-role": "notes" }, out);
+  const charts = el("div", { class: "fc-charts" }, root);
+  const summary = el("p", { class: "fc-live", "aria-live": "polite", "data-role": "summary" }, root);
+  const sources = el("p", { class: "fc-sources" }, root);
+  sources.textContent = `Table A: ${spec.sources.A} Table B: ${spec.sources.B}`;
+
+  let syncTimer = null;
+  function ticked() { return spec.findings.filter((f) => boxes[f.name].checked).map((f) => f.name); }
+  function changed() {
+    draw();
+    clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => { model.set("findings", ticked()); model.save_changes(); }, 60);
+  }
+
+  function draw() {
+    const mask = spec.findings.reduce((m, f, k) => m + (boxes[f.name].checked ? 2 ** k : 0), 0);
+    root.dataset.mask = String(mask);
+    body.replaceChildren(); notes.replaceChildren(); charts.replaceChildren();
+    if (!mask) {
+      summary.textContent = "Tick at least one finding to see a plan.";
+      return;
+    }
+    const run = spec.runs[String(mask)];
+    for (const [label, items, dose] of run.steps) {
+      const row = el("tr", {}, body);
+      el("th", { scope: "row" }, row, label);
+      el("td", {}, row, items);
+      el("td", {}, row, dose);
+    }
+    if (run.conflicts.length) {
+      el("li", {}, notes, `Listed as both overactive and underactive, so left out: ${run.conflicts.join(", ")} ` +
+        "(a trade-off to weigh, not a rule to follow).");
+    }
+    if (run.unmodelled.length) {
+      el("li", {}, notes, `In the plan but in none of this book's models: ${run.unmodelled.join(", ")}.`);
+    }
+    for (const [preset, label, unit] of spec.presets) {
+      const cell = el("div", { class: "fc-chart-cell" }, charts);
+      const tilt = curves[run.curves[preset]];
+      const neutral = new Float32Array(tilt.length).fill(spec.neutral[preset]);
+      chart(cell, { title: `${label}, ${spec.days} days a week`, y_label: unit }, [
+        { label: "following the plan", colour: "#000000", dash: "solid", values: tilt },
+        { label: "neutral pattern", colour: "#009E73", dash: "dashed", values: neutral },
+      ], spec.ranges[preset], weeks, "week");
+    }
+    summary.textContent = run.summary;
+  }
+
+  function fromModel() {
+    const chosen = model.get("findings");
+    for (const f of spec.findings) boxes[f.name].checked = chosen.includes(f.name);
+    draw();
+  }
+  model.on("change:findings", () => {
+    if (model.get("findings").join(",") === ticked().join(",")) return;
+    fromModel();
+  });
+  fromModel();
+}
+
+export default { render };
