@@ -188,7 +188,7 @@ class JointExplorer(anywidget.AnyWidget):
             if max(per) - min(per) > 1e-9 * max(1.0, max(per)):
                 raise ValueError(f"preset sets the muscles of slider {label!r} to different values "
                                  f"({', '.join(f'{v:g}' for v in per)} {self._unit}); one slider cannot show that")
-            values.append(self._clamp(per[0], label))
+            values.append(self._clamp(round(per[0], 9), label))  # drop float noise (2.5000000000000004)
         return values
 
     def _clamp(self, value: float, label: str) -> float:
