@@ -68,3 +68,9 @@ def test_bad_input(kwargs, words):
         simulate_programme(**kwargs)
     for w in words:
         assert w in str(err.value)
+
+
+def test_a_plan_for_another_joint_leaves_this_one_alone():
+    h = simulate_programme(["low_back_arches"], "scapula", weeks=12, days=5)
+    assert h.activated == () and h.lengthened == ()
+    assert np.allclose(h.tilt, h.tilt[0])

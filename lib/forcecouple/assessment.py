@@ -45,7 +45,8 @@ class Plan:
     findings : the compensations it answers, in the order given.
     overactive, underactive : NASM muscle names, first-seen order.
     conflicts : muscles listed as overactive by one finding and underactive by
-        another; they are left out of both lists and need a clinician's judgement.
+        another (by name, or through the model strings they move); they are left
+        out of both lists and need a clinician's judgement.
     steps : (step name, label, muscles or movements, dose in words) for inhibit,
         lengthen, activate, integrate.
     sources : the table ("A" or "B") behind each finding.
@@ -59,6 +60,18 @@ class Plan:
     steps: tuple[tuple[str, str, tuple[str, ...], str], ...]
     sources: dict[str, str]
     unmodelled: tuple[str, ...]
+
+
+def _conflicts(over: list[str], under: list[str]) -> tuple[str, ...]:
+    """Muscles asked to be both calmed and strengthened: the same name on both
+    lists, or names that move the same model string ("abdominals" underactive
+    and "rectus abdominis" overactive)."""
+    clash = [m for m in over if m in under]
+    for o in over:
+        for u in under:
+            if set(model_strings(o)) & set(model_strings(u)):
+                clash += [o, u]
+    return tuple(dict.fromkeys(m for m in [*over, *under] if m in clash))
 
 
 def plan(findings: Iterable[str]) -> Plan:
@@ -79,7 +92,7 @@ def plan(findings: Iterable[str]) -> Plan:
     for f in dict.fromkeys(findings):
         over += [m for m in table[f]["overactive"] if m not in over]
         under += [m for m in table[f]["underactive"] if m not in under]
-    conflicts = tuple(m for m in over if m in under)
+    conflicts = _conflicts(over, under)
     over = [m for m in over if m not in conflicts]
     under = [m for m in under if m not in conflicts]
     integrate = tuple(step("integrate")["examples"])

@@ -45,6 +45,9 @@ def plan_summary(findings: Sequence[str], weeks: int = 12, days: float = 3) -> s
     parts.append("then integrate in whole movements.")
     for preset, label, _ in PRESETS:
         h = simulate_programme(findings, preset, weeks=weeks, days=days)
+        if not (h.activated or h.lengthened):
+            parts.append(f"The plan does not address the {label.lower()}, which stays at {h.tilt[0]:.1f} degrees.")
+            continue
         parts.append(f"In the model, {weeks} weeks at {days:g} days a week move the {label.lower()} from "
                      f"{h.tilt[0]:.1f} to {h.tilt[-1]:.1f} degrees (neutral: {h.neutral_tilt:.1f}).")
     return " ".join(parts)

@@ -8,7 +8,8 @@ shoulder) at its equilibrium. Each week, at ``days`` sessions a week (dose
 - *lengthen* lengthens the overactive strings' resting length toward +2 %
   (stretching mostly raises tolerance, so this is small);
 - *integrate* moves the brain's pattern of effort 1 % of the way toward the
-  neutral pattern;
+  neutral pattern, on a joint the plan addresses (one whose strings it activates
+  or lengthens); a plan for other joints leaves this one as it is;
 - *inhibit* has no lasting effect: its acute effect fades within about 30 minutes.
 
 All rates are modelling choices in ``data/programme.json``, kept small on purpose
@@ -105,7 +106,8 @@ def _follow(preset: str, activated: tuple[str, ...], lengthened: tuple[str, ...]
             r = sim["lengthen_length_gain_per_week"]
             for n in lengthened:
                 length[n] = _approach(length[n], r["value"], dose, 1.0 + r["cap"])
-            shift = sim["integrate_pattern_shift_per_week"]["value"] * dose
+            addressed = bool(activated or lengthened)
+            shift = sim["integrate_pattern_shift_per_week"]["value"] * dose * addressed
             for n in names:
                 activation[n] += shift * (neutral[n] - activation[n])
         joint = adapted_joint(start.with_activations(activation), strength, length, rest)

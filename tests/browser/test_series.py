@@ -25,3 +25,20 @@ def test_choices_switch_the_precomputed_run(offline):
     expect(root.locator("[data-role=summary]")).to_have_text(python.summary())
     assert root.get_attribute("data-run") == "1,4"
 
+
+def test_ticking_findings_changes_the_plan_and_the_curve(offline):
+    from forcecouple.explorers import programme_builder
+
+    page = offline.open("chapters/four_steps.html")
+    root = page.locator(".fc-plan").first
+    expect(root).to_be_visible(timeout=20_000)
+    python = programme_builder()
+    expect(root.locator("[data-role=summary]")).to_have_text(python.summary())
+    before_plan = root.locator("table").inner_text()
+    before_curve = root.locator("svg.fc-chart").nth(1).inner_html()
+    root.get_by_label("shoulders elevate", exact=False).check()
+    python.findings = ["low_back_arches", "shoulders_elevate"]
+    expect(root.locator("[data-role=summary]")).to_have_text(python.summary())
+    assert root.locator("table").inner_text() != before_plan
+    assert root.locator("svg.fc-chart").nth(1).inner_html() != before_curve  # the shoulder now has a plan
+    assert "upper trapezius" in root.locator("table").inner_text()
