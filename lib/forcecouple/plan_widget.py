@@ -11,7 +11,6 @@ in the static book with no kernel.
 from __future__ import annotations
 
 import base64
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,7 +22,7 @@ from . import _validate as check
 from .assessment import assessment_data, compensations, plan
 from .readout import join_words
 from .simulator import simulate_programme
-from .widget import STATIC, es_module
+from .widget import STATIC, StaticTwin, es_module
 
 PRESETS = (("pelvis", "Lower-crossed pelvis", "degrees of anterior tilt"),
            ("scapula", "Shrugged shoulder", "degrees of elevation"))
@@ -53,7 +52,7 @@ def plan_summary(findings: Sequence[str], weeks: int = 12, days: float = 3) -> s
     return " ".join(parts)
 
 
-class PlanExplorer(anywidget.AnyWidget):
+class PlanExplorer(StaticTwin, anywidget.AnyWidget):
     """Checkboxes for the assessment's findings; the plan and 12 simulated weeks.
 
     Parameters
@@ -145,18 +144,6 @@ class PlanExplorer(anywidget.AnyWidget):
             ax.legend(fontsize=8, frameon=False)
         return fig
 
-    def _repr_mimebundle_(self, **kwargs: Any):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
-        if data is None:
-            return bundle
-        import matplotlib.pyplot as plt
-        fig = self.figure()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=90)
-        plt.close(fig)
-        data = {**data, "image/png": base64.b64encode(buffer.getvalue()).decode("ascii")}
-        return (data, meta) if isinstance(bundle, tuple) else data
 
 
 __all__ = ["PlanExplorer", "plan_summary"]

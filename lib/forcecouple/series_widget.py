@@ -10,7 +10,6 @@ page with no kernel.
 from __future__ import annotations
 
 import base64
-import io
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -20,14 +19,14 @@ import numpy as np
 import traitlets
 
 from . import _validate as check
-from .widget import STATIC, es_module
+from .widget import STATIC, StaticTwin, es_module
 
 
 def _b64(values: Sequence[float]) -> str:
     return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
 
 
-class SeriesExplorer(anywidget.AnyWidget):
+class SeriesExplorer(StaticTwin, anywidget.AnyWidget):
     """Line charts of precomputed runs, one run per combination of choices.
 
     Parameters
@@ -104,15 +103,3 @@ class SeriesExplorer(anywidget.AnyWidget):
         """The static twin for the current choices (None without ``static_figure``)."""
         return None if self._static_figure is None else self._static_figure(*self.choice)
 
-    def _repr_mimebundle_(self, **kwargs: Any):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
-        fig = self.figure()
-        if data is None or fig is None:
-            return bundle
-        import matplotlib.pyplot as plt
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=90)
-        plt.close(fig)
-        data = {**data, "image/png": base64.b64encode(buffer.getvalue()).decode("ascii")}
-        return (data, meta) if isinstance(bundle, tuple) else data

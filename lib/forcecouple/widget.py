@@ -42,6 +42,31 @@ def _b64(values: np.ndarray) -> str:
     return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
 
 
+class StaticTwin:
+    """Mixin for the book's widgets: adds the static twin to the display bundle.
+
+    The bundle gets an ``image/png`` of ``self.figure()`` beside the widget
+    view: the HTML book renders the widget, the PDF and front ends without
+    widget support show the picture (decisions, section 4).
+    """
+
+    def figure(self):  # pragma: no cover - every widget defines its own
+        return None
+
+    def _repr_mimebundle_(self, **kwargs: Any):
+        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
+        fig = self.figure() if data is not None else None
+        if fig is None:
+            return bundle
+        import matplotlib.pyplot as plt
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=90)
+        plt.close(fig)
+        data = {**data, "image/png": base64.b64encode(buffer.getvalue()).decode("ascii")}
+        return (data, meta) if isinstance(bundle, tuple) else data
+
+
 class _ArrayTable:
     """Deduplicated base64 arrays: identical curves across variants are sent once."""
 
@@ -59,7 +84,7 @@ class _ArrayTable:
         return self._index[text]
 
 
-class JointExplorer(anywidget.AnyWidget):
+class JointExplorer(StaticTwin, anywidget.AnyWidget):
     """Pull the strings of a joint and watch it settle.
 
     Parameters
@@ -296,16 +321,3 @@ class JointExplorer(anywidget.AnyWidget):
         from .draw import draw_joint
         joint = self.joint()
         return draw_joint(joint, equilibrium(joint), title=self.spec.get("title") or None)
-
-    def _repr_mimebundle_(self, **kwargs: Any):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
-        if data is None:
-            return bundle
-        import matplotlib.pyplot as plt
-        fig = self.figure()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=90)
-        plt.close(fig)
-        data = {**data, "image/png": base64.b64encode(buffer.getvalue()).decode("ascii")}
-        return (data, meta) if isinstance(bundle, tuple) else data
