@@ -18,8 +18,12 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-PAGES = ["chapters/welcome.html", "chapters/force_couples.html", "chapters/anterior_pelvic_tilt.html",
-         "chapters/upper_trapezius.html", "chapters/bibliography.html"]
+def toc_pages() -> list[str]:
+    """Every page of the book, in table-of-contents order."""
+    import yaml
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f"{f}.html" for f in files]
 LATENCY_JS = """(root) => {
   const slider = root.querySelector('.fc-controls input[type=range]');
   const svg = root.querySelector('svg.fc-picture');
@@ -82,7 +86,7 @@ def main() -> None:
         print(f"{'page weight (first visit)':40s} {'files':>5s} {'raw KB':>9s} {'gzip KB':>9s} "
               f"{'new gzip KB':>11s}  target")
         seen: set[str] = set()
-        for path in PAGES:
+        for path in toc_pages():
             context = browser.new_context()
             page = context.new_page()
             urls: list[str] = []
@@ -103,11 +107,17 @@ def main() -> None:
             gz = sum(s[1] for s in sizes.values()) / 1024
             new = sum(s[1] for u, s in sizes.items() if u not in seen) / 1024
             first = not seen
+            before = set(seen)
             seen.update(unique)
-            verdict = ("meets" if gz <= 2048 else "MISSES") + ("" if first else
-                                                               (" / meets" if new <= 150 else " / MISSES"))
-            print(f"{path:40s} {len(unique):5d} {raw:9.0f} {gz:9.0f} {new:11.0f}  <= 2048 first"
-                  f"{'' if first else ', <= 150 new'}: {verdict}")
+            # 2 MB and 150 KB read as decimal units (2,000,000 and 150,000 bytes): the stricter reading.
+            first_ok = gz * 1024 <= 2_000_000
+            new_ok = new * 1024 <= 150_000
+            widget_stack = any("embed-amd" in u for u in unique) and not any("embed-amd" in u for u in before)
+            verdict = ("meets" if first_ok else "MISSES") + (
+                "" if first or widget_stack else (" / meets" if new_ok else " / MISSES"))
+            note = " (first page with the widget stack)" if widget_stack and not first else ""
+            print(f"{path:40s} {len(unique):5d} {raw:9.0f} {gz:9.0f} {new:11.0f}  <= 2 MB first"
+                  f"{'' if first else ', <= 150 kB new'}: {verdict}{note}")
             context.close()
         browser.close()
 
