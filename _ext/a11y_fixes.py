@@ -1,0 +1,40 @@
+"""Accessibility fixes to the HTML that myst-nb and sphinxcontrib-bibtex write.
+
+axe-core (in the browser tests) found two patterns on every page that has them:
+
+- myst-nb's hidden-code toggles are ``<summary aria-label="Toggle hidden content">``
+  whose visible text ("Show code cell source") differs from that label
+  (label-content-name-mismatch): the label is dropped, so the name is the text;
+- the bibliography is ``<div role="list" class="citation-list">`` whose entries
+  are not list items (aria-required-children): the role is dropped.
+
+Both are rewritten in the written files once the build has finished.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+from sphinx.application import Sphinx
+
+REPLACEMENTS = (
+    ('<summary aria-label="Toggle hidden content">', "<summary>"),
+    ('<div role="list" class="citation-list">', '<div class="citation-list">'),
+)
+
+
+def rewrite(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for path in pathlib.Path(app.outdir).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        new = text
+        for old, replacement in REPLACEMENTS:
+            new = new.replace(old, replacement)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("build-finished", rewrite)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
