@@ -29,6 +29,7 @@ def test_no_serious_or_critical_violations(offline, page_name):
     html = (offline.root / f"{page_name}.html").read_text(encoding="utf-8")
     if "application/vnd.jupyter.widget-view+json" in html:
         expect(page.locator(".fc-explorer").first).to_be_visible(timeout=20_000)
+    page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => {
         const r = await axe.run(document, {resultTypes: ['violations'], preload: false});
