@@ -114,7 +114,7 @@ def simulate(habit: str, hours: float, weeks: int | None = None) -> AdaptationHi
     weeks = data["weeks"] if weeks is None else int(check.number("weeks", weeks, low=1, high=520, unit="weeks"))
     h = data["habits"][habit]
     rates = data["rates"]
-    dose = min(hours / data["full_dose_hours"], 24.0 / data["full_dose_hours"])
+    dose = hours / data["full_dose_hours"]
     start = _PRESETS[h["preset"]]("neutral")
     start_angle = equilibrium(start).angle
     rest = string_lengths(start, start_angle)

@@ -24,13 +24,6 @@ def rotate(points: ArrayLike, angle_deg: ArrayLike) -> np.ndarray:
     return np.stack([x, y], axis=-1)
 
 
-def cross(a: ArrayLike, b: ArrayLike) -> np.ndarray:
-    """z-component of the 2-D cross product ``a x b`` (units: product of the inputs')."""
-    a = np.asarray(a, dtype=float)
-    b = np.asarray(b, dtype=float)
-    return a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
-
-
 def foot_of_perpendicular(start: ArrayLike, end: ArrayLike) -> np.ndarray:
     """Point on the line through ``start`` and ``end`` nearest the origin (cm).
 

@@ -32,9 +32,8 @@ def _b64(values: Sequence[float]) -> str:
     return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
 
 
-def plan_summary(findings: Sequence[str], weeks: int = 12, days: float = 3) -> str:
-    """The plan for ``findings`` and what the model says it does, in words."""
-    p = plan(findings)
+def _summary(p, histories, weeks: int, days: float) -> str:
+    """The sentence for plan ``p`` and its ``histories`` (preset -> ProgrammeHistory)."""
     labels = [compensations()[f]["label"] for f in p.findings]
     parts = [f"Plan for {join_words(labels)}:"]
     if p.overactive:
@@ -43,13 +42,19 @@ def plan_summary(findings: Sequence[str], weeks: int = 12, days: float = 3) -> s
         parts.append(f"activate {join_words(list(p.underactive))};")
     parts.append("then integrate in whole movements.")
     for preset, label, _ in PRESETS:
-        h = simulate_programme(findings, preset, weeks=weeks, days=days)
+        h = histories[preset]
         if not (h.activated or h.lengthened):
             parts.append(f"The plan does not address the {label.lower()}, which stays at {h.tilt[0]:.1f} degrees.")
             continue
         parts.append(f"In the model, {weeks} weeks at {days:g} days a week move the {label.lower()} from "
                      f"{h.tilt[0]:.1f} to {h.tilt[-1]:.1f} degrees (neutral: {h.neutral_tilt:.1f}).")
     return " ".join(parts)
+
+
+def plan_summary(findings: Sequence[str], weeks: int = 12, days: float = 3) -> str:
+    """The plan for ``findings`` and what the model says it does, in words."""
+    histories = {preset: simulate_programme(findings, preset, weeks=weeks, days=days) for preset, _, _ in PRESETS}
+    return _summary(plan(findings), histories, weeks, days)
 
 
 class PlanExplorer(StaticTwin, anywidget.AnyWidget):
@@ -93,11 +98,12 @@ class PlanExplorer(StaticTwin, anywidget.AnyWidget):
         for mask in range(1, 2 ** len(names)):
             chosen = [n for k, n in enumerate(names) if mask >> k & 1]
             p = plan(chosen)
+            histories = {preset: simulate_programme(chosen, preset, weeks=weeks, days=days)
+                         for preset, _, _ in PRESETS}
             run = {"steps": [[label, join_words(list(items)) or "none", dose] for _, label, items, dose in p.steps],
                    "conflicts": list(p.conflicts), "unmodelled": list(p.unmodelled),
-                   "summary": plan_summary(chosen, weeks, days), "curves": {}}
-            for preset, _, _ in PRESETS:
-                h = simulate_programme(chosen, preset, weeks=weeks, days=days)
+                   "summary": _summary(p, histories, weeks, days), "curves": {}}
+            for preset, h in histories.items():
                 run["curves"][preset] = curve(h.tilt)
                 neutral[preset] = h.neutral_tilt
                 lo, hi = ranges[preset]
