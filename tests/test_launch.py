@@ -1,0 +1,57 @@
+"""Launch and download: every notebook can be opened alone (Colab) and points at one repository."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("set_repository_url", ROOT / "tools" / "set_repository_url.py")
+tool = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(tool)
+
+NOTEBOOKS = tool.notebooks()
+HTML = ROOT / "_build" / "html"
+
+
+def test_the_repository_url_is_set():
+    assert tool.repository_url().startswith("https://github.com/")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_each_notebook_first_installs_the_library_from_the_repository(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    first_code = next(c for c in cells if c["cell_type"] == "code")
+    assert tool.install_urls(notebook) == [tool.repository_url()]
+    assert "forcecouple[book] @ git+" in "".join(first_code["source"]), "the install cell must run first"
+    assert "remove-cell" in first_code["metadata"].get("tags", [])
+
+
+def test_the_tool_rewrites_the_install_cells(tmp_path, monkeypatch):
+    book = tmp_path / "book"
+    (book / "chapters").mkdir(parents=True)
+    (book / "_config.yml").write_text("repository:\n  url: https://github.com/someone/their-copy\n  branch: main\n")
+    copy = book / "chapters" / NOTEBOOKS[0].name
+    copy.write_text(NOTEBOOKS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(tool, "ROOT", book)
+    assert tool.main() == 0
+    assert tool.install_urls(copy) == ["https://github.com/someone/their-copy"]
+
+
+def test_the_pyproject_book_extra_has_what_the_chapters_import():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'book = ["myst-nb", "jupyterquiz"]' in text
+
+
+@pytest.mark.skipif(not HTML.exists(), reason="needs the built book (make test builds it)")
+@pytest.mark.parametrize("notebook", [p for p in NOTEBOOKS if "instructor" not in p.parts], ids=lambda p: p.stem)
+def test_each_chapter_page_has_binder_colab_and_download_buttons(notebook):
+    rel = notebook.relative_to(ROOT).with_suffix("")
+    page = (HTML / rel).with_suffix(".html").read_text(encoding="utf-8")
+    repo = tool.repository_url().removeprefix("https://github.com/")
+    assert f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/{rel}.ipynb" in page
+    assert f"https://colab.research.google.com/github/{repo}/blob/main/{rel}.ipynb" in page
+    assert f"_sources/{rel}.ipynb" in page
