@@ -7,6 +7,7 @@ Run with ``make bench``. Targets come from the project's issues; a row says
 from __future__ import annotations
 
 import pathlib
+import re
 import shutil
 import statistics
 import subprocess
@@ -76,6 +77,12 @@ def main() -> None:
     test_file = ROOT / "_build" / "make-test-seconds"
     if test_file.exists():
         rows.append(("make test (last run)", float(test_file.read_text()), "s", 600))
+    pdf_file, pdf_log = ROOT / "_build" / "make-pdf-seconds", ROOT / "_build" / "latex" / "force-couples.log"
+    if pdf_file.exists() and pdf_log.exists():
+        pages = re.findall(r"Output written on force-couples.pdf \((\d+) pages", pdf_log.read_text(errors="replace"))
+        rows.append(("make pdf (last run)", float(pdf_file.read_text()), "s", None))
+        if pages:
+            rows.append(("PDF pages", float(pages[-1]), "page", None))
     print(f"{'benchmark':36s} {'median':>10s} {'unit':4s} {'target':>8s}  verdict")
     for name, value, unit, target in rows:
         verdict = "" if target is None else ("meets" if value <= target else "MISSES")

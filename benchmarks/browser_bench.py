@@ -1,7 +1,9 @@
-"""Browser measurements of the built book: slider latency and page weight.
+"""Browser measurements of the built book: slider latency, page weight, accessibility.
 
 Uses Debian's Chromium through Playwright, offline over file://. Run from
-``make bench`` (after a build); prints two tables.
+``make bench`` (after a build); prints three tables. The accessibility table
+counts axe-core's findings on every page by impact (the browser tests fail on
+any serious or critical one; moderate and minor ones are reported here).
 """
 
 from __future__ import annotations
@@ -18,12 +20,43 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
+AXE = ROOT / "tests" / "browser" / "vendor" / "axe-core" / "axe.min.js"
+IMPACTS = ("critical", "serious", "moderate", "minor")
+
+
 def toc_pages() -> list[str]:
-    """Every page of the book, in table-of-contents order."""
+    """Every page of the book, sections included, in table-of-contents order."""
     import yaml
+
+    def walk(entries: list[dict]) -> list[str]:
+        return [f for e in entries for f in [e["file"], *walk(e.get("sections", []))]]
+
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    files = [toc["root"]] + [f for part in toc["parts"] for f in walk(part["chapters"])]
     return [f"{f}.html" for f in files]
+
+
+def audit_table(browser) -> None:
+    """axe-core's violations on every page, counted by impact (rules and nodes)."""
+    print()
+    print(f"{'accessibility audit (axe-core)':48s} " + " ".join(f"{i:>9s}" for i in IMPACTS) + "  (rules/nodes)")
+    totals = dict.fromkeys(IMPACTS, 0)
+    for path in toc_pages():
+        page = browser.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+        page.goto((HTML / path).as_uri(), wait_until="load")
+        page.wait_for_timeout(1500)  # widgets and quizzes render after load
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+            .violations.map(v => [v.impact, v.nodes.length])""")
+        cells = []
+        for impact in IMPACTS:
+            rules = [n for i, n in found if i == impact]
+            totals[impact] += len(rules)
+            cells.append(f"{len(rules)}/{sum(rules)}")
+        print(f"{path:48s} " + " ".join(f"{c:>9s}" for c in cells))
+        page.close()
+    print(f"{'all pages (rules)':48s} " + " ".join(f"{totals[i]:>9d}" for i in IMPACTS))
 LATENCY_JS = """(root) => {
   const slider = root.querySelector('.fc-controls input[type=range]');
   const svg = root.querySelector('svg.fc-picture');
@@ -83,7 +116,7 @@ def main() -> None:
             print(f"{name:44s} {p50:8.2f} {p95:8.2f} {max(p95s):9.2f}  <= 4 {'meets' if p95 <= 4 else 'MISSES'}")
         # Page weight: each page on a first visit, then what each further page adds.
         print()
-        print(f"{'page weight (first visit)':40s} {'files':>5s} {'raw KB':>9s} {'gzip KB':>9s} "
+        print(f"{'page weight (first visit)':48s} {'files':>5s} {'raw KB':>9s} {'gzip KB':>9s} "
               f"{'new gzip KB':>11s}  target")
         seen: set[str] = set()
         for path in toc_pages():
@@ -116,9 +149,10 @@ def main() -> None:
             verdict = ("meets" if first_ok else "MISSES") + (
                 "" if first or widget_stack else (" / meets" if new_ok else " / MISSES"))
             note = " (first page with the widget stack)" if widget_stack and not first else ""
-            print(f"{path:40s} {len(unique):5d} {raw:9.0f} {gz:9.0f} {new:11.0f}  <= 2 MB first"
+            print(f"{path:48s} {len(unique):5d} {raw:9.0f} {gz:9.0f} {new:11.0f}  <= 2 MB first"
                   f"{'' if first else ', <= 150 kB new'}: {verdict}{note}")
             context.close()
+        audit_table(browser)
         browser.close()
 
 

@@ -55,3 +55,47 @@ def test_each_chapter_page_has_binder_colab_and_download_buttons(notebook):
     assert f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/{rel}.ipynb" in page
     assert f"https://colab.research.google.com/github/{repo}/blob/main/{rel}.ipynb" in page
     assert f"_sources/{rel}.ipynb" in page
+
+
+@pytest.mark.skipif(not HTML.exists(), reason="needs the built book (make test builds it)")
+@pytest.mark.parametrize("page", ["chapters/instructor/index", "chapters/glossary", "chapters/troubleshooting"])
+def test_markdown_pages_offer_their_source_for_download(page):
+    html = (HTML / f"{page}.html").read_text(encoding="utf-8")
+    assert f"_sources/{page}.md" in html
+    assert (HTML / "_sources" / f"{page}.md").exists()
+
+
+def test_a_jupyterhub_url_adds_a_jupyterhub_button(tmp_path):
+    """Setting `launch_buttons.jupyterhub_url` (README) gives each notebook page a JupyterHub button.
+
+    A two-page book with the project's own `repository` and `launch_buttons` settings, built
+    with the pinned Jupyter Book, stands in for the real one (whose build takes a minute).
+    """
+    import subprocess
+    import sys
+
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    hub = "https://hub.example.edu"
+    small = {
+        "title": "launch check",
+        "only_build_toc_files": True,
+        "execute": {"execute_notebooks": "off"},
+        "repository": config["repository"],
+        "launch_buttons": {**config["launch_buttons"], "jupyterhub_url": hub},
+    }
+    (tmp_path / "_config.yml").write_text(yaml.safe_dump(small), encoding="utf-8")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: chapters/force_couples\n")
+    (tmp_path / "intro.md").write_text("# Intro\n")
+    (tmp_path / "chapters").mkdir()
+    nb = {"cells": [{"cell_type": "markdown", "id": "t", "metadata": {}, "source": ["# A chapter\n"]}],
+          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "chapters" / "force_couples.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    jb = pathlib.Path(sys.executable).parent / "jupyter-book"
+    subprocess.run([str(jb), "build", str(tmp_path), "--quiet"], check=True, capture_output=True)
+    page = (tmp_path / "_build" / "html" / "chapters" / "force_couples.html").read_text(encoding="utf-8")
+    repo_url = config["repository"]["url"]
+    assert f"{hub}/hub/user-redirect/git-pull?repo={repo_url}" in page.replace("%3A", ":").replace("%2F", "/")
+    assert "mybinder.org" in page and "colab.research.google.com" in page
