@@ -69,3 +69,11 @@ def test_the_quiz_files_are_valid_json_in_the_package():
     assert sorted(p.stem for p in folder.glob("*.json")) == list(quiz_chapters())
     for p in folder.glob("*.json"):
         json.loads(p.read_text("utf-8"))
+
+
+def test_the_right_answer_is_not_always_in_the_same_place():
+    """With answers in a fixed order, a pattern in where the right one sits would give it away."""
+    places = [[a["correct"] for a in q["answers"]].index(True)
+              for c in quiz_chapters() for q in quiz_questions(c) if q["type"] == "multiple_choice"]
+    assert len(set(places)) == 4
+    assert max(places.count(p) for p in set(places)) <= len(places) / 2
