@@ -39,6 +39,8 @@ def test_a_run_is_the_plan_and_the_simulation(builder, chosen):
         tilt = decode(builder.spec["curves"][run["curves"][preset]])
         np.testing.assert_allclose(tilt, simulate_programme(chosen, preset).tilt, rtol=1e-6)
     assert run["summary"] == plan_summary(chosen)
+    for preset in ("pelvis", "scapula"):  # what "predict first" compares a guess with
+        assert run["end"][preset] == pytest.approx(simulate_programme(chosen, preset).tilt[-1])
 
 
 def test_summary_follows_the_ticked_findings(builder):

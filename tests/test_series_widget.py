@@ -56,3 +56,24 @@ def test_adaptation_explorer_checks_its_arguments():
         adaptation_explorer(habit="slouching")
     with pytest.raises(ValueError, match=r"hours must be one of 0, 1, 2, 4, 6, 8; got 3"):
         adaptation_explorer(hours=3)
+
+
+def test_each_run_carries_the_number_to_predict():
+    w = adaptation_explorer()
+    assert w.spec["predict"] is True
+    sit = simulate("long_sitting", 8)
+    p = w.spec["runs"]["0,5"]["predict"]
+    assert p["value"] == pytest.approx(sit.tilt[-1] - sit.tilt[0])
+    assert p["after"] == "over 24 weeks" and "+ is forward" in p["label"]
+    assert "+ is up" in w.spec["runs"]["1,5"]["predict"]["label"]
+
+
+def test_predict_is_for_every_run_or_none():
+    def run(i):
+        out = {"panels": [[{"label": "l", "values": [i, i + 1]}]], "summary": "s"}
+        return {**out, "predict": {"label": "x", "value": i}} if i else out
+
+    with pytest.raises(ValueError, match="'predict' entry for every combination of choices or for none"):
+        SeriesExplorer(choices={"a": ["one", "two"]}, x=[0, 1], run=run, panels=[("x", "y")])
+    plain = SeriesExplorer(choices={"a": ["one"]}, x=[0, 1], run=run, panels=[("x", "y")])
+    assert plain.spec["predict"] is False

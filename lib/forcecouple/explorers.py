@@ -75,6 +75,16 @@ def _habit_summary(history) -> str:
             f"what feels level has drifted to {history.feels_level[-1]:.1f} degrees. " + "; ".join(changes) + ".")
 
 
+def _habit_prediction(history) -> dict:
+    """What "predict first" asks for: how far the joint moves over the weeks (the chapter's question)."""
+    habit = adaptation_data()["habits"][history.habit]
+    joint = pelvis() if habit["preset"] == "pelvis" else scapula()
+    weeks = int(history.weeks[-1])
+    return {"label": f"change in the {joint.name} angle over {weeks} weeks, degrees, + is {joint.directions[0]}",
+            "value": float(history.tilt[-1] - history.tilt[0]), "after": f"over {weeks} weeks",
+            "given": f"The {joint.name} starts at {history.tilt[0]:.1f} degrees."}
+
+
 def adaptation_explorer(habit: str = "long_sitting", hours: float = 4) -> SeriesExplorer:
     """Weeks of a habit: pick it and its hours a day; tilt, strength and length move.
 
@@ -96,7 +106,7 @@ def adaptation_explorer(habit: str = "long_sitting", hours: float = 4) -> Series
 
     def run(i: int, j: int) -> dict:
         h = history(i, j)
-        return {"panels": history_lines(h), "summary": _habit_summary(h)}
+        return {"panels": history_lines(h), "summary": _habit_summary(h), "predict": _habit_prediction(h)}
 
     return SeriesExplorer({"habit": [data["habits"][n]["label"] for n in names],
                            "hours a day": [f"{h:g} h" for h in hours_choices]},

@@ -5,7 +5,8 @@ Python computes, for every combination of the assessment's findings, the plan
 lower-crossed pelvis and the shrugged shoulder following it
 (:func:`forcecouple.simulator.simulate_programme`). The page's ES module
 (``static/plan.js``) only looks up the ticked combination and draws; it works
-in the static book with no kernel.
+in the static book with no kernel. Its "predict first" button asks for one
+joint's tilt at the last week (``run["end"]``) before showing the curves.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ class PlanExplorer(StaticTwin, anywidget.AnyWidget):
                          for preset, _, _ in PRESETS}
             run = {"steps": [[label, join_words(list(items)) or "none", dose] for _, label, items, dose in p.steps],
                    "conflicts": list(p.conflicts), "unmodelled": list(p.unmodelled),
-                   "summary": _summary(p, histories, weeks, days), "curves": {}}
+                   "summary": _summary(p, histories, weeks, days), "curves": {},
+                   "end": {preset: float(h.tilt[-1]) for preset, h in histories.items()}}
             for preset, h in histories.items():
                 run["curves"][preset] = curve(h.tilt)
                 neutral[preset] = h.neutral_tilt

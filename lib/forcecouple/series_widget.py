@@ -37,6 +37,10 @@ class SeriesExplorer(StaticTwin, anywidget.AnyWidget):
         ``run(*option_indices)`` -> dict with ``"panels"``: a list (one per panel)
         of lists of lines ``{"label", "values", "colour", "dash"}``, and
         ``"summary"``: a sentence. Called once per combination, in Python.
+        Optionally ``"predict"``: ``{"label", "value", "after", "given"}``, the
+        number the "predict first" button asks for (label of the input, the
+        model's value, words after it in the verdict, a sentence shown while the
+        charts are hidden). Either every run has it or none does.
     x : sequence of float
         The shared x values (e.g. weeks).
     panels : sequence of (title, y label)
@@ -74,15 +78,21 @@ class SeriesExplorer(StaticTwin, anywidget.AnyWidget):
             if len(result["panels"]) != len(panels):
                 raise ValueError(f"run{combo} must return one list of lines per panel ({len(panels)}); "
                                  f"got {len(result['panels'])}")
-            runs[",".join(map(str, combo))] = {
+            key = ",".join(map(str, combo))
+            runs[key] = {
                 "summary": result["summary"],
                 "panels": [[{"label": line["label"], "colour": line.get("colour", "#000000"),
                              "dash": line.get("dash", "solid"), "values": _b64(line["values"])}
                             for line in lines] for lines in result["panels"]],
                 "ranges": [self._range(lines) for lines in result["panels"]],
             }
+            if "predict" in result:
+                runs[key]["predict"] = {**result["predict"], "value": float(result["predict"]["value"])}
+        predict = {"predict" in r for r in runs.values()}
+        if len(predict) > 1:
+            raise ValueError("run must return a 'predict' entry for every combination of choices or for none")
         self._static_figure = static_figure
-        spec = {"title": title, "x_label": x_label, "x": _b64(x),
+        spec = {"predict": predict == {True}, "title": title, "x_label": x_label, "x": _b64(x),
                 "choices": [{"label": label, "options": list(options), "slider": label in sliders}
                             for label, options in choices.items()],
                 "panels": [{"title": t, "y_label": y} for t, y in panels], "runs": runs}

@@ -63,3 +63,41 @@ function chart(parent, panel, lines, range, x, xLabel) {
     li.appendChild(document.createTextNode(` ${line.label}: ${line.values[0].toFixed(1)} → ${line.values[line.values.length - 1].toFixed(1)}`));
   }
 }
+
+// "Predict first": a toggle among the widget's buttons, and a box with a labelled
+// number input, a reveal button and an aria-live verdict. While the reader
+// predicts, `revealed` is false and the widget hides its answer; `hide()` (call it
+// when a control changes) hides it again. `answer()` gives {value, after, unit}
+// for the verdict, or a sentence saying why there is nothing to compare with yet.
+function predictFirst({ id, buttons, parent, label, answer, redraw }) {
+  const p = { predicting: false, revealed: true };
+  const toggle = el("button", { type: "button", "aria-pressed": "false", "data-role": "predict" }, buttons,
+    "predict first");
+  p.box = el("div", { class: "fc-predict", hidden: "" }, parent);
+  const text = el("label", { for: `${id}-guess` }, p.box, label);
+  const guess = el("input", { type: "number", id: `${id}-guess`, step: "any", value: "0" }, p.box);
+  const reveal = el("button", { type: "button", "data-role": "reveal" }, p.box, "reveal");
+  const verdict = el("p", { class: "fc-verdict", "aria-live": "polite", "data-role": "verdict" }, p.box);
+
+  toggle.addEventListener("click", () => {
+    p.predicting = !p.predicting;
+    toggle.setAttribute("aria-pressed", String(p.predicting));
+    p.box.hidden = !p.predicting;
+    p.revealed = !p.predicting;
+    verdict.textContent = "";
+    redraw();
+  });
+  reveal.addEventListener("click", () => {
+    const a = answer();
+    if (typeof a === "string") { verdict.textContent = a; return; }
+    if (guess.value === "") { verdict.textContent = "Type a number first."; return; }
+    const g = Number(guess.value), off = Math.abs(a.value - g), u = a.unit ?? "°";
+    p.revealed = true;
+    verdict.textContent = `You predicted ${g.toFixed(1)}${u}; the model says ${a.value.toFixed(1)}${u}` +
+      `${a.after ? ` ${a.after}` : ""}: ${off < 0.5 ? "spot on" : `off by ${off.toFixed(1)}${u}`}.`;
+    redraw();
+  });
+  p.setLabel = (t) => { if (text.textContent !== t) text.textContent = t; };
+  p.hide = () => { if (p.predicting) { p.revealed = false; verdict.textContent = ""; } };
+  return p;
+}

@@ -4,7 +4,7 @@
 // rule on the grid (scan from rest the way the torque points, first sign
 // change, linear interpolation, or the limit) and redraws an SVG.
 
-// SVG and decode() come from common.js, which Python prepends to this module.
+// SVG, decode() and predictFirst() come from common.js, which Python prepends to this module.
 let uid = 0;
 
 function node(tag, attrs = {}, parent = null, ns = SVG) {
@@ -133,8 +133,6 @@ function render({ model, el }) {
   const state = {
     values: [...model.get("values")],
     variant: model.get("variant"),
-    predict: false,
-    revealed: true,
     shownAngle: 0,
   };
 
@@ -182,31 +180,10 @@ function render({ model, el }) {
   }
   const reset = html("button", { type: "button", "data-role": "reset" }, buttons, "reset");
   reset.addEventListener("click", () => { state.values = [...spec.start.values]; state.variant = spec.start.variant; changed(); });
-  const predictToggle = html("button", { type: "button", "aria-pressed": "false", "data-role": "predict" }, buttons, "predict first");
-  const predictBox = html("div", { class: "fc-predict", hidden: "" }, root);
-  const guessId = `${id}-guess`;
-  html("label", { for: guessId }, predictBox, `Your prediction (degrees, + is ${spec.directions[0]}):`);
-  const guess = html("input", { type: "number", id: guessId, step: "1", value: "0" }, predictBox);
-  const revealButton = html("button", { type: "button", "data-role": "reveal" }, predictBox, "reveal");
-  const verdict = html("p", { class: "fc-verdict", "aria-live": "polite", "data-role": "verdict" }, predictBox);
+  const guessing = predictFirst({ id, buttons, parent: root, redraw,
+    label: `Your prediction (degrees, + is ${spec.directions[0]}):`,
+    answer: () => ({ value: current().answer.angle }) });
   const live = html("p", { class: "fc-live", id: `${id}-live`, "aria-live": "polite", "data-role": "live" }, root);
-
-  predictToggle.addEventListener("click", () => {
-    state.predict = !state.predict;
-    predictToggle.setAttribute("aria-pressed", String(state.predict));
-    predictBox.hidden = !state.predict;
-    state.revealed = !state.predict;
-    verdict.textContent = "";
-    redraw();
-  });
-  revealButton.addEventListener("click", () => {
-    state.revealed = true;
-    const g = Number(guess.value);
-    const a = current().answer.angle;
-    verdict.textContent = `You predicted ${g.toFixed(1)}°; the model says ${a.toFixed(1)}°: ` +
-      `${Math.abs(a - g) < 0.5 ? "spot on" : `off by ${Math.abs(a - g).toFixed(1)}°`}.`;
-    redraw();
-  });
 
   function clampValues() {
     const notes = [];
@@ -242,7 +219,7 @@ function render({ model, el }) {
 
   function changed() {
     clampValues();
-    if (state.predict) { state.revealed = false; verdict.textContent = ""; }
+    guessing.hide();
     redraw();
     clearTimeout(syncTimer);
     syncTimer = setTimeout(sync, 60);
@@ -279,7 +256,7 @@ function render({ model, el }) {
   };
 
   function drawPicture(now) {
-    const shown = state.revealed ? now.answer.angle : state.shownAngle;
+    const shown = guessing.revealed ? now.answer.angle : state.shownAngle;
     const geo = now.c.geometry;
     if (geo.outline.length) {
       pic.ghost.setAttribute("points", geo.outline.map(flip).join(" "));
@@ -294,7 +271,7 @@ function render({ model, el }) {
       const dx = q[0] - p[0], dy = q[1] - p[1], len = Math.hypot(dx, dy);
       const t = (-(p[0] * dx + p[1] * dy)) / (len * len);
       setLine(el.lever, [0, 0], [p[0] + t * dx, p[1] + t * dy]);
-      const showArrow = state.revealed && tension > 0;
+      const showArrow = guessing.revealed && tension > 0;
       for (const part of [el.halo, el.shaft, el.head]) part.setAttribute("visibility", showArrow ? "visible" : "hidden");
       if (showArrow) {
         const L = Math.min(tension * spec.arrow_scale, len * 0.9), ux = dx / len, uy = dy / len;
@@ -310,7 +287,7 @@ function render({ model, el }) {
     pic.arc.setAttribute("d", `M${flip(a0)} A${r},${r} 0 0 ${shown >= 0 ? 0 : 1} ${flip(a1)}`);
     pic.label.setAttribute("x", a1[0] * 1.1);
     pic.label.setAttribute("y", -a1[1] * 1.1);
-    pic.label.textContent = state.revealed ? `${shown.toFixed(1)}°` : "?";
+    pic.label.textContent = guessing.revealed ? `${shown.toFixed(1)}°` : "?";
   }
 
   // Torque bars: one row per muscle, then tissues and load; made once.
@@ -335,7 +312,7 @@ function render({ model, el }) {
       barEls[k].rect.setAttribute("x", t >= 0 ? BAR.mid : BAR.mid - w);
       barEls[k].rect.setAttribute("width", w);
     });
-    bars.setAttribute("visibility", state.revealed ? "visible" : "hidden");
+    bars.setAttribute("visibility", guessing.revealed ? "visible" : "hidden");
   }
 
   // Screen readers hear the sentence once the sliders rest, not on every step.
@@ -364,12 +341,12 @@ function render({ model, el }) {
       variantOut.textContent = `${vc.values[state.variant]} ${vc.unit}`;
       variantInput.setAttribute("aria-valuetext", variantOut.textContent);
     }
-    if (state.revealed) state.shownAngle = a;
+    if (guessing.revealed) state.shownAngle = a;
     root.dataset.angle = String(a);
     root.dataset.atLimit = String(now.answer.atLimit);
     drawPicture(now);
     drawBars(now);
-    if (state.revealed) {
+    if (guessing.revealed) {
       const shownTilt = Math.abs(a).toFixed(1);
       tilt.textContent = `${shownTilt}°${toward(a, spec.directions, shownTilt)}`;
       const sentence = describe(spec, now.answer, now.torques, hasLoad);

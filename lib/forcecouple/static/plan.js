@@ -1,6 +1,8 @@
 // PlanExplorer front end: tick findings, look up the precomputed plan and the
-// simulated weeks, draw. SVG, decode(), el(), svgEl() and chart() come from
-// common.js, which Python prepends to this module.
+// simulated weeks, draw. SVG, decode(), el(), svgEl(), chart() and
+// predictFirst() come from common.js, which Python prepends to this module.
+// "predict first" asks for one joint's tilt at the last week (run.end), and
+// hides the charts and the summary until the reader reveals.
 
 let uid = 0;
 
@@ -34,14 +36,30 @@ function render({ model, el: host }) {
   for (const h of ["step", "muscles or movements", "dose"]) el("th", { scope: "col" }, head, h);
   const body = el("tbody", {}, table);
   const notes = el("ul", { class: "fc-lines", "data-role": "notes" }, out);
+  const lastWeek = Math.round(weeks[weeks.length - 1]);
+  const guessing = predictFirst({ id, buttons: el("div", { class: "fc-buttons" }, root), parent: root,
+    label: "Your prediction:", answer, redraw: draw });
+  const target = el("select", { id: `${id}-target`, "data-role": "target" });
+  spec.presets.forEach(([preset, label]) => el("option", { value: preset }, target, label));
+  target.addEventListener("change", () => { guessing.hide(); draw(); });
+  guessing.box.prepend(el("label", { for: target.id }, null, "Predict for"), target);
   const charts = el("div", { class: "fc-charts" }, root);
   const summary = el("p", { class: "fc-live", "aria-live": "polite", "data-role": "summary" }, root);
   const sources = el("p", { class: "fc-sources" }, root);
   sources.textContent = `Table A: ${spec.sources.A} Table B: ${spec.sources.B}`;
 
+  const aim = () => spec.presets.find(([preset]) => preset === target.value);  // the joint to predict
+  function answer() {
+    const run = spec.runs[root.dataset.mask];
+    if (!run) return "Tick at least one finding first.";
+    const [joint, jointLabel] = aim();
+    return { value: run.end[joint], after: `for the ${jointLabel.toLowerCase()} after ${lastWeek} weeks` };
+  }
+
   let syncTimer = null;
   function ticked() { return spec.findings.filter((f) => boxes[f.name].checked).map((f) => f.name); }
   function changed() {
+    guessing.hide();
     draw();
     clearTimeout(syncTimer);
     syncTimer = setTimeout(() => { model.set("findings", ticked()); model.save_changes(); }, 60);
@@ -51,6 +69,8 @@ function render({ model, el: host }) {
     const mask = spec.findings.reduce((m, f, k) => m + (boxes[f.name].checked ? 2 ** k : 0), 0);
     root.dataset.mask = String(mask);
     body.replaceChildren(); notes.replaceChildren(); charts.replaceChildren();
+    const [joint, jointLabel, jointUnit] = aim();
+    guessing.setLabel(`Your prediction (the ${jointLabel.toLowerCase()} after ${lastWeek} weeks, ${jointUnit}):`);
     if (!mask) {
       summary.textContent = "Tick at least one finding to see a plan.";
       return;
@@ -68,6 +88,13 @@ function render({ model, el: host }) {
     }
     if (run.unmodelled.length) {
       el("li", {}, notes, `In the plan but in none of this book's models: ${run.unmodelled.join(", ")}.`);
+    }
+    if (!guessing.revealed) {
+      const start = curves[run.curves[joint]][0];
+      el("p", { class: "fc-hidden-note", "data-role": "hidden" }, charts, "The charts are hidden until you reveal.");
+      summary.textContent = `The ${jointLabel.toLowerCase()} starts at ${start.toFixed(1)}°; the neutral pattern ` +
+        `settles at ${spec.neutral[joint].toFixed(1)}°. Result hidden until you reveal your prediction.`;
+      return;
     }
     for (const [preset, label, unit] of spec.presets) {
       const cell = el("div", { class: "fc-chart-cell" }, charts);
@@ -88,6 +115,7 @@ function render({ model, el: host }) {
   }
   model.on("change:findings", () => {
     if (model.get("findings").join(",") === ticked().join(",")) return;
+    guessing.hide();
     fromModel();
   });
   fromModel();

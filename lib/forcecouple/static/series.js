@@ -1,8 +1,10 @@
 // SeriesExplorer front end: pick the precomputed run for the choices and draw
 // line charts. No model here; Python computed every run.
 
-// SVG, decode(), el(), svgEl() and chart() come from common.js, which Python
-// prepends to this module.
+// SVG, decode(), el(), svgEl(), chart() and predictFirst() come from common.js,
+// which Python prepends to this module. With spec.predict each run carries
+// the number the reader may predict first (its "predict": label, value, after,
+// given); the charts and the summary stay hidden until the reader reveals.
 let uid = 0;
 
 function render({ model, el: host }) {
@@ -35,11 +37,14 @@ function render({ model, el: host }) {
     });
     return { set: (i) => radios.forEach((r, j) => { r.checked = j === i; }) };
   });
+  const guessing = spec.predict ? predictFirst({ id, buttons: el("div", { class: "fc-buttons" }, root), parent: root,
+    label: "Your prediction:", answer: () => spec.runs[state.choice.join(",")].predict, redraw: draw }) : null;
   const charts = el("div", { class: "fc-charts" }, root);
   const summary = el("p", { class: "fc-live", "aria-live": "polite", "data-role": "summary" }, root);
 
   let syncTimer = null;
   function changed() {
+    if (guessing) guessing.hide();
     draw();
     clearTimeout(syncTimer);
     syncTimer = setTimeout(() => { model.set("choice", [...state.choice]); model.save_changes(); }, 60);
@@ -51,6 +56,14 @@ function render({ model, el: host }) {
     const run = spec.runs[key];
     root.dataset.run = key;
     charts.replaceChildren();
+    if (guessing) {
+      guessing.setLabel(`Your prediction (${run.predict.label}):`);
+      if (!guessing.revealed) {
+        el("p", { class: "fc-hidden-note", "data-role": "hidden" }, charts, "The charts are hidden until you reveal.");
+        summary.textContent = `${run.predict.given ?? ""} Result hidden until you reveal your prediction.`.trim();
+        return;
+      }
+    }
     spec.panels.forEach((panel, p) => {
       const cell = el("div", { class: "fc-chart-cell" }, charts);
       const lines = run.panels[p].map((l) => ({ ...l, values: decode(l.values) }));
@@ -62,7 +75,9 @@ function render({ model, el: host }) {
   model.on("change:choice", () => {
     const v = model.get("choice");
     if (v.join(",") === state.choice.join(",")) return;
-    state.choice = [...v]; draw();
+    state.choice = [...v];
+    if (guessing) guessing.hide();
+    draw();
   });
   draw();
 }
