@@ -21,13 +21,14 @@ def test_every_chapter_with_exercises_has_a_quiz():
 def test_each_quiz_is_well_formed(chapter):
     questions = quiz_questions(chapter)
     assert 3 <= len(questions) <= 6
-    assert {q["type"] for q in questions} <= {"multiple_choice", "numeric"}
+    assert {q["type"] for q in questions} == {"multiple_choice", "numeric"}, "both kinds in every quiz"
     for q in questions:
         assert q["answers"] and all(a.get("feedback") for a in q["answers"]), q["question"]
         if q["type"] == "multiple_choice":
             assert sum(a["correct"] for a in q["answers"]) == 1, q["question"]
         else:
             assert correct_answer(q)["type"] == "value", q["question"]
+            assert q["answers"][-1]["type"] == "range", "a catch-all last answer gives feedback to any number"
 
 
 def test_the_quizzes_ask_both_kinds_of_question():
