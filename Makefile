@@ -27,12 +27,14 @@ book: $(STAMP) html
 	@echo "    file://$(CURDIR)/_build/html/index.html"
 
 # Strict build: any warning fails it. Execution cache on, so a re-run is quick;
-# the cache keys on notebook code only, so it is cleared when lib/ changes.
+# the cache keys on notebook code only, so it is cleared when lib/ changes, with
+# Sphinx's doctrees (else Sphinx keeps pages whose own source did not change).
 LIB_HASH = $(shell find lib/forcecouple -type f -not -path '*__pycache__*' | sort | xargs cat | sha1sum | cut -c1-16)
 exec-cache:
 	@mkdir -p _build
 	@if [ "$$(cat _build/.lib-hash 2>/dev/null)" != "$(LIB_HASH)" ]; then \
-	  rm -rf _build/.jupyter_cache _build/jupyter_execute; echo "lib/ changed: execution cache cleared"; \
+	  rm -rf _build/.jupyter_cache _build/jupyter_execute _build/.doctrees; \
+	  echo "lib/ changed: execution cache and doctrees cleared"; \
 	  echo "$(LIB_HASH)" > _build/.lib-hash; fi
 
 html: $(STAMP) exec-cache
