@@ -41,12 +41,13 @@ def audit_table(browser) -> None:
     print()
     print(f"{'accessibility audit (axe-core)':48s} " + " ".join(f"{i:>9s}" for i in IMPACTS) + "  (rules/nodes)")
     totals = dict.fromkeys(IMPACTS, 0)
+    axe = AXE.read_text(encoding="utf-8")
     for path in toc_pages():
         page = browser.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
         page.goto((HTML / path).as_uri(), wait_until="load")
         page.wait_for_timeout(1500)  # widgets and quizzes render after load
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        page.add_script_tag(content=axe)
         found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
             .violations.map(v => [v.impact, v.nodes.length])""")
         cells = []

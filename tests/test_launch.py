@@ -5,8 +5,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import pathlib
+import subprocess
+import sys
 
 import pytest
+import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location("set_repository_url", ROOT / "tools" / "set_repository_url.py")
@@ -71,11 +74,6 @@ def test_a_jupyterhub_url_adds_a_jupyterhub_button(tmp_path):
     A two-page book with the project's own `repository` and `launch_buttons` settings, built
     with the pinned Jupyter Book, stands in for the real one (whose build takes a minute).
     """
-    import subprocess
-    import sys
-
-    import yaml
-
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     hub = "https://hub.example.edu"
     small = {

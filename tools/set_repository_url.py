@@ -16,17 +16,15 @@ import pathlib
 import re
 import sys
 
+import yaml  # installed with Jupyter Book
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 INSTALL = re.compile(r'(%pip install --quiet "forcecouple\[book\] @ git\+)([^"]*)(")')
 
 
 def repository_url() -> str:
-    """`repository.url` from _config.yml (read as text: no YAML parser needed)."""
-    text = (ROOT / "_config.yml").read_text(encoding="utf-8")
-    match = re.search(r"^repository:\s*\n(?:[ \t]+.*\n)*?[ \t]+url:\s*(\S+)", text, re.MULTILINE)
-    if not match:
-        raise SystemExit("_config.yml has no repository.url")
-    return match.group(1).strip("\"'")
+    """`repository.url` from _config.yml."""
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
 
 
 def install_urls(notebook: pathlib.Path) -> list[str]:

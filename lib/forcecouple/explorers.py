@@ -5,6 +5,8 @@ Settings only; the widget is :class:`forcecouple.widget.JointExplorer`.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from . import _validate as check
@@ -52,11 +54,17 @@ def scapula_explorer(pattern: str = "neutral") -> JointExplorer:
                          title="The right shoulder girdle, seen from behind")
 
 
+@functools.cache
+def _habit_joint(habit_name: str):
+    """A habit's data and its preset joint (for the joint's name and directions)."""
+    habit = adaptation_data()["habits"][habit_name]
+    return habit, pelvis() if habit["preset"] == "pelvis" else scapula()
+
+
 def _habit_summary(history) -> str:
     """One sentence on where a habit leaves the joint (words for the page)."""
     from .charts import changed_muscles
-    habit = adaptation_data()["habits"][history.habit]
-    joint = pelvis() if habit["preset"] == "pelvis" else scapula()
+    habit, joint = _habit_joint(history.habit)
     pos, neg = joint.directions
     start, end = history.tilt[0], history.tilt[-1]
     weeks = int(history.weeks[-1])
@@ -77,8 +85,7 @@ def _habit_summary(history) -> str:
 
 def _habit_prediction(history) -> dict:
     """What "predict first" asks for: how far the joint moves over the weeks (the chapter's question)."""
-    habit = adaptation_data()["habits"][history.habit]
-    joint = pelvis() if habit["preset"] == "pelvis" else scapula()
+    _, joint = _habit_joint(history.habit)
     weeks = int(history.weeks[-1])
     return {"label": f"change in the {joint.name} angle over {weeks} weeks, degrees, + is {joint.directions[0]}",
             "value": float(history.tilt[-1] - history.tilt[0]), "after": f"over {weeks} weeks",

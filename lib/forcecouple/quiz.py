@@ -27,6 +27,7 @@ def _folder():
     return resources.files("forcecouple").joinpath("data", "quizzes")
 
 
+@functools.cache
 def quiz_chapters() -> tuple[str, ...]:
     """The chapter stems that have a quiz (e.g. ``"force_couples"``), sorted."""
     return tuple(sorted(p.name.removesuffix(".json") for p in _folder().iterdir() if p.name.endswith(".json")))
@@ -48,15 +49,10 @@ def correct_answer(question: dict[str, Any]) -> dict[str, Any]:
     return next(a for a in question["answers"] if a["correct"])
 
 
-def _answer_text(question: dict[str, Any]) -> str:
-    right = correct_answer(question)
-    if question["type"] == "numeric":
-        return f"{right['value']:g}"
-    return right["answer"]
-
-
 def show_quiz(chapter: str) -> None:
-    """Display ``chapter``'s quiz with jupyterquiz (answers in a fixed order).
+    """Display ``chapter``'s quiz with jupyterquiz (answers in a fixed order), and
+    glue its printed version (:func:`questions_markdown`) as ``quiz_questions``,
+    which the chapter's ``{only} latex`` block shows in the PDF.
 
     jupyterquiz's outputs (HTML and JavaScript) are shown with a Markdown comment
     as their fallback instead of their plain-text one ("<IPython.core.display.HTML
@@ -64,9 +60,10 @@ def show_quiz(chapter: str) -> None:
     chapter prints :func:`questions_markdown` instead), and neither does an
     untrusted notebook.
     """
-    from IPython.display import display
+    from IPython.display import Markdown, display
     from IPython.utils.capture import capture_output
     from jupyterquiz import display_quiz
+    from myst_nb import glue
 
     with capture_output() as captured:
         display_quiz(quiz_questions(chapter), shuffle_answers=False)
@@ -74,6 +71,7 @@ def show_quiz(chapter: str) -> None:
         data = {mime: value for mime, value in output.data.items() if mime != "text/plain"}
         data["text/markdown"] = "<!-- an interactive quiz: it needs HTML and JavaScript -->"
         display(data, metadata=output.metadata, raw=True)
+    glue("quiz_questions", Markdown(questions_markdown(chapter)), display=False)
 
 
 def questions_markdown(chapter: str) -> str:
@@ -95,9 +93,12 @@ def answers_markdown(chapter: str) -> str:
     lines = []
     for n, q in enumerate(quiz_questions(chapter), start=1):
         right = correct_answer(q)
-        letter = "" if q["type"] == "numeric" else f"{_LETTERS[q['answers'].index(right)]}) "
-        lines.append(f"{n}. {q['question']}  ")
+        if q["type"] == "numeric":
+            answer = f"{right['value']:g}"
+        else:
+            answer = f"{_LETTERS[q['answers'].index(right)]}) {right['answer']}"
         why = right["feedback"].removeprefix("Right. ")
-        lines.append(f"   **Answer:** {letter}{_answer_text(q)}. {why}")
+        lines.append(f"{n}. {q['question']}  ")
+        lines.append(f"   **Answer:** {answer}. {why}")
         lines.append("")
     return "\n".join(lines)

@@ -7,6 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from forcecouple.programme import STEPS, dose_text, step
+
 HANDOUTS = ("chapters/assessment_sheet.html", "chapters/handouts/four_steps_summary.html")
 
 
@@ -23,8 +25,6 @@ def test_a_handout_prints_on_one_page(offline, handout, paper):
 
 
 def test_the_four_steps_handout_lists_every_step_with_its_dose(offline):
-    from forcecouple.programme import STEPS, dose_text, step
-
     text = offline.open(HANDOUTS[1]).inner_text("main")
     for name in STEPS:
         assert step(name)["label"] in text

@@ -67,8 +67,9 @@ function chart(parent, panel, lines, range, x, xLabel) {
 // "Predict first": a toggle among the widget's buttons, and a box with a labelled
 // number input, a reveal button and an aria-live verdict. While the reader
 // predicts, `revealed` is false and the widget hides its answer; `hide()` (call it
-// when a control changes) hides it again. `answer()` gives {value, after, unit}
-// for the verdict, or a sentence saying why there is nothing to compare with yet.
+// when a control changes) hides it again, and `showHidden()` puts a placeholder
+// where the charts were. `answer()` gives {value, after, unit} for the verdict,
+// or a sentence saying why there is nothing to compare with yet.
 function predictFirst({ id, buttons, parent, label, answer, redraw }) {
   const p = { predicting: false, revealed: true };
   const toggle = el("button", { type: "button", "aria-pressed": "false", "data-role": "predict" }, buttons,
@@ -99,5 +100,9 @@ function predictFirst({ id, buttons, parent, label, answer, redraw }) {
   });
   p.setLabel = (t) => { if (text.textContent !== t) text.textContent = t; };
   p.hide = () => { if (p.predicting) { p.revealed = false; verdict.textContent = ""; } };
+  p.showHidden = (charts, summary, given = "") => {
+    el("p", { class: "fc-hidden-note", "data-role": "hidden" }, charts, "The charts are hidden until you reveal.");
+    summary.textContent = `${given} Result hidden until you reveal your prediction.`.trim();
+  };
   return p;
 }

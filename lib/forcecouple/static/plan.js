@@ -91,9 +91,8 @@ function render({ model, el: host }) {
     }
     if (!guessing.revealed) {
       const start = curves[run.curves[joint]][0];
-      el("p", { class: "fc-hidden-note", "data-role": "hidden" }, charts, "The charts are hidden until you reveal.");
-      summary.textContent = `The ${jointLabel.toLowerCase()} starts at ${start.toFixed(1)}°; the neutral pattern ` +
-        `settles at ${spec.neutral[joint].toFixed(1)}°. Result hidden until you reveal your prediction.`;
+      guessing.showHidden(charts, summary, `The ${jointLabel.toLowerCase()} starts at ${start.toFixed(1)}°; ` +
+        `the neutral pattern settles at ${spec.neutral[joint].toFixed(1)}°.`);
       return;
     }
     for (const [preset, label, unit] of spec.presets) {

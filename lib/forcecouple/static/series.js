@@ -59,8 +59,7 @@ function render({ model, el: host }) {
     if (guessing) {
       guessing.setLabel(`Your prediction (${run.predict.label}):`);
       if (!guessing.revealed) {
-        el("p", { class: "fc-hidden-note", "data-role": "hidden" }, charts, "The charts are hidden until you reveal.");
-        summary.textContent = `${run.predict.given ?? ""} Result hidden until you reveal your prediction.`.trim();
+        guessing.showHidden(charts, summary, run.predict.given ?? "");
         return;
       }
     }
