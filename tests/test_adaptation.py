@@ -5,8 +5,7 @@ import itertools
 import numpy as np
 import pytest
 
-from forcecouple import equilibrium, pelvis, scapula
-from forcecouple.adaptation import adaptation_data, habits, simulate
+from forcecouple import adaptation_data, equilibrium, habits, pelvis, scapula, simulate
 
 RATES = adaptation_data()["rates"]
 

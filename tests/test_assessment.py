@@ -2,8 +2,7 @@
 
 import pytest
 
-from forcecouple.assessment import assessment_data, compensations, model_strings, plan
-from forcecouple.presets import pelvis, scapula
+from forcecouple import assessment_data, compensations, model_strings, pelvis, plan, scapula
 
 
 def test_every_compensation_has_muscles_a_checkpoint_and_a_source():
@@ -13,7 +12,7 @@ def test_every_compensation_has_muscles_a_checkpoint_and_a_source():
     for c in compensations().values():
         assert c["overactive"] and c["underactive"]
         assert c["checkpoint"] in checkpoints and c["source"] in data["sources"]
-    # decisions: these two come from the older tables (B)
+    # these two are known only from the older tables (B), not from the CPT 7th edition
     assert compensations()["shoulders_elevate"]["source"] == "B"
     assert compensations()["head_forward"]["source"] == "B"
     assert {p["name"] for p in data["distortion_patterns"]} == {"pronation_distortion", "lower_crossed",

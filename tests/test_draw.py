@@ -3,9 +3,17 @@
 import matplotlib.pyplot as plt
 import pytest
 
-from forcecouple import equilibrium, floating_bone, pelvis, scapula
-from forcecouple.draw import draw_joint, readout_lines, small_multiples, torque_bars
-from forcecouple.presets import preset_groups
+from forcecouple import (
+    draw_joint,
+    equilibrium,
+    floating_bone,
+    pelvis,
+    preset_groups,
+    readout_lines,
+    scapula,
+    small_multiples,
+    torque_bars,
+)
 
 
 @pytest.mark.parametrize("joint", [pelvis("lower_crossed"), scapula("shrugged"), floating_bone(30, 60)])
@@ -23,9 +31,9 @@ def test_draw_joint_draws_every_string_and_reads_out_the_tilt(joint):
 def test_readout_names_the_directions_and_the_limit():
     joint = floating_bone(left=0, right=100, insertion=25)
     lines = readout_lines(joint, equilibrium(joint))
-    assert lines[0].startswith("bone at")
+    assert lines[0].startswith("The bone tilted")
     pelvic = readout_lines(pelvis("lower_crossed"), equilibrium(pelvis("lower_crossed")))
-    assert "forward" in pelvic[0] and any("pulling back" in x for x in pelvic)
+    assert "forward" in pelvic[0] and any(x.startswith("Pulling back") for x in pelvic)
 
 
 def test_small_multiples_one_panel_per_joint_and_titles_checked():

@@ -5,10 +5,7 @@ import base64
 import numpy as np
 import pytest
 
-from forcecouple.assessment import compensations, plan
-from forcecouple.explorers import programme_builder
-from forcecouple.plan_widget import PlanExplorer, plan_summary
-from forcecouple.simulator import simulate_programme
+from forcecouple import PlanExplorer, compensations, plan, plan_summary, programme_builder, simulate_programme
 
 NAMES = list(compensations())
 

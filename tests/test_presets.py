@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from forcecouple import equilibrium, floating_bone, moment_arm, pelvis, scapula
-from forcecouple.presets import pelvis_table_pose, preset_data
+from forcecouple import equilibrium, floating_bone, moment_arm, pelvis, pelvis_table_pose, preset_data, scapula
 
-# domain-facts.md section 2, "r hip (cm)"; the table's sign is negative for anterior
-# tilt, the preset's positive, so the preset's arms are the negated table values.
+# Moment arms about the right hip (cm) in Gait2392 (Delp et al. 1990) at the neutral
+# pose. The table's sign is negative for anterior tilt, the preset's positive, so the
+# preset's arms are the negated table values.
 TABLE_R_HIP = {"iliopsoas": -3.9, "rectus_femoris": -4.3, "erector_spinae": -5.7,
                "rectus_abdominis": 2.5, "external_oblique": 4.1, "gluteus_maximus": 5.8,
                "hamstrings": 5.7}

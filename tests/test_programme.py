@@ -2,7 +2,7 @@
 
 import pytest
 
-from forcecouple.programme import STEPS, check_dose, dose_ranges, dose_text, programme_data, step
+from forcecouple import STEPS, check_dose, dose_ranges, dose_text, programme_data, step
 
 # The article's doses (issue 6; Fahmy 2023 as retold by the source article).
 EXPECTED = {

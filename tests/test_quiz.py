@@ -7,7 +7,7 @@ import pathlib
 
 import pytest
 
-from forcecouple.quiz import answers_markdown, correct_answer, questions_markdown, quiz_chapters, quiz_questions
+from forcecouple import answers_markdown, correct_answer, questions_markdown, quiz_chapters, quiz_questions
 
 CHAPTERS = pathlib.Path(__file__).resolve().parents[1] / "chapters"
 

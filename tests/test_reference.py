@@ -19,7 +19,7 @@ def test_net_torque_matches_reference(joint):
     np.testing.assert_allclose(got, want, rtol=0, atol=1e-9)
     assert joint.net_torque(12.5) == pytest.approx(ref.net_torque(joint, 12.5), abs=1e-9)
     # the solver's scalar path is the same function
-    assert joint._net_scalar(-7.0) == pytest.approx(ref.net_torque(joint, -7.0), abs=1e-9)
+    assert joint.net_torque_at(-7.0) == pytest.approx(ref.net_torque(joint, -7.0), abs=1e-9)
 
 
 @settings(max_examples=60, deadline=None)

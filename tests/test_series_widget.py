@@ -5,9 +5,7 @@ import base64
 import numpy as np
 import pytest
 
-from forcecouple.adaptation import adaptation_data, simulate
-from forcecouple.explorers import adaptation_explorer
-from forcecouple.series_widget import SeriesExplorer
+from forcecouple import SeriesExplorer, adaptation_data, adaptation_explorer, simulate
 
 
 def decode(text):

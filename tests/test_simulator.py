@@ -5,9 +5,7 @@ import itertools
 import numpy as np
 import pytest
 
-from forcecouple.assessment import compensations
-from forcecouple.programme import programme_data
-from forcecouple.simulator import simulate_programme
+from forcecouple import compensations, programme_data, simulate_programme
 
 SIM = programme_data()["simulation"]
 

@@ -4,14 +4,13 @@ import math
 
 import pytest
 
-from forcecouple import Joint, Muscle, equilibrium
-from forcecouple.solve import SCAN_STEP, _scan_grid
+from forcecouple import SCAN_STEP, Joint, Muscle, equilibrium, steps_between
 
 
-def test_scan_grid_steps_and_ends_exactly_on_the_limit():
-    g = _scan_grid(0.1, 1.0)
+def test_steps_between_steps_and_ends_exactly_on_the_limit():
+    g = steps_between(0.1, 1.0)
     assert g[0] == pytest.approx(0.35) and g[-1] == 1.0 and len(g) == 4
-    g = _scan_grid(0.0, -1.0)
+    g = steps_between(0.0, -1.0)
     assert list(g) == [-0.25, -0.5, -0.75, -1.0]
     assert SCAN_STEP <= 0.25
 
@@ -58,17 +57,18 @@ def test_pull_only_copies_share_the_geometry_cache_but_never_a_stale_answer():
     base = pelvis("neutral")
     equilibrium(base)  # fills the cache
     copy = base.with_pulls({"iliopsoas": 3000.0, "gluteus_maximus": 0.0})
-    assert copy._geometry_cache is base._geometry_cache
+    probe = base.geometry_cached("probe", object)
+    assert copy.geometry_cached("probe", object) is probe
     fresh = Joint([Muscle(m.name, m.insertion, m.origin, m.pull, fmax=m.fmax, origin_turns=m.origin_turns)
                    for m in copy.muscles], stiffness=copy.stiffness, rest_angle=copy.rest_angle,
                   limits=copy.limits)
-    assert fresh._geometry_cache is not base._geometry_cache
+    assert fresh.geometry_cached("probe", object) is not probe
     assert equilibrium(copy).angle == pytest.approx(equilibrium(fresh).angle, abs=1e-12)
     assert equilibrium(copy).angle > equilibrium(base).angle
 
 
-def test_scan_grid_holds_rest_and_both_limits_exactly():
-    from forcecouple.solve import scan_grid
+def test_steps_between_holds_rest_and_both_limits_exactly():
+    from forcecouple import scan_grid
     joint = Joint([], stiffness=1.0, rest_angle=6.34, limits=(-15, 40))
     grid, r = scan_grid(joint)
     assert grid[0] == -15 and grid[-1] == 40 and grid[r] == 6.34
@@ -77,7 +77,7 @@ def test_scan_grid_holds_rest_and_both_limits_exactly():
 
 
 def test_a_torque_that_is_zero_up_to_rounding_leaves_the_bone_at_rest():
-    from forcecouple.solve import ZERO_TORQUE
+    from forcecouple import ZERO_TORQUE
     joint = Joint([], stiffness=0.0, limits=(-30, 30), load=ZERO_TORQUE / 2)
     assert equilibrium(joint).angle == 0.0
     joint = Joint([], stiffness=0.0, limits=(-30, 30), load=ZERO_TORQUE * 2)

@@ -13,11 +13,11 @@ from forcecouple import (
     floating_bone,
     moment_arm,
     pelvis,
+    preset_data,
     scapula,
     thelen_passive,
     torque_basis,
 )
-from forcecouple.presets import preset_data
 
 GOOD = dict(name="m", insertion=(5.0, 0.0), origin=(5.0, 30.0))
 

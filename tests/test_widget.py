@@ -5,10 +5,21 @@ import base64
 import numpy as np
 import pytest
 
-from forcecouple import Joint, Muscle, equilibrium, floating_bone, pelvis, scapula, torque_basis
-from forcecouple.explorers import BONE_INSERTIONS, floating_bone_explorer, pelvis_explorer, scapula_explorer
-from forcecouple.solve import scan_grid
-from forcecouple.widget import JointExplorer
+from forcecouple import (
+    BONE_INSERTIONS,
+    Joint,
+    JointExplorer,
+    Muscle,
+    equilibrium,
+    floating_bone,
+    floating_bone_explorer,
+    pelvis,
+    pelvis_explorer,
+    scan_grid,
+    scapula,
+    scapula_explorer,
+    torque_basis,
+)
 
 
 def decode(text):
@@ -46,7 +57,7 @@ def test_live_kernel_observer_keeps_the_angle_exact():
     w.values = [4.5, 6.0, 1.2, 0.5, 1.0]  # the lower-crossed pattern, % of fmax per group
     assert w.angle == pytest.approx(equilibrium(pelvis("lower_crossed")).angle, abs=1e-9)
     assert w.torques["erector_spinae"] > 0 > w.torques["hamstrings"]
-    assert w.description.startswith("pelvis tilted")
+    assert w.description.startswith("The pelvis tilted")
     before = w.angle
     w.set_values(glutes=15)
     assert w.angle < before - 10

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from playwright.sync_api import expect
 
-from forcecouple import equilibrium, pelvis
-from forcecouple.explorers import floating_bone_explorer, pelvis_explorer, scapula_explorer
+from forcecouple import equilibrium, floating_bone_explorer, pelvis, pelvis_explorer, scapula_explorer
 
 PAGES = {
     "bone": ("chapters/force_couples.html", floating_bone_explorer),
@@ -16,6 +16,37 @@ PAGES = {
     "shoulder": ("chapters/upper_trapezius.html", scapula_explorer),
 }
 SET_VALUE = "(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }"
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+PART = re.compile(r"^(Pulling (?P<side>\w[\w-]*):.*, |Tissues: |Load: |Net torque at this angle: )(?P<value>[\d.]+) N·m"
+                  r"(?: (?P<toward>[\w-]+))?")
+
+
+def masked(sentence: str) -> str:
+    """The sentence with every number replaced by #: the words must match exactly."""
+    return NUMBER.sub("#", sentence)
+
+
+def parts_add_up(sentence: str, directions: list[str]) -> None:
+    """The shown torques (pulling each way, tissues, load) sum to the stated net torque, within rounding."""
+    signed, slack, net = [], 0.0, None
+    for part in sentence.split(". "):
+        m = PART.match(part)
+        if not m:
+            continue
+        value = float(m["value"])
+        word = m["side"] or m["toward"]
+        sign = 0.0 if word is None else (1.0 if word == directions[0] else -1.0)
+        rounding = 0.05 if "." in m["value"] else 0.5
+        if part.startswith("Net torque"):
+            net = sign * value
+            slack += rounding
+        else:
+            signed.append(sign * value)
+            slack += rounding
+    assert net is not None, sentence
+    assert sum(signed) == pytest.approx(net, abs=slack + 1e-9), sentence
 
 
 def explorer(page):
@@ -44,7 +75,7 @@ def test_explorer_renders_and_moves_with_the_slider(offline, name):
     first.evaluate(SET_VALUE, float(first.get_attribute("max")))
     assert root.locator("svg.fc-picture").inner_html() != before_svg
     assert root.locator("[data-role=tilt]").inner_text() != before_text
-    assert root.get_attribute("data-description").startswith(python.spec["bone"])
+    assert root.get_attribute("data-description").startswith(f"The {python.spec['bone']}")
     # screen readers hear it once the slider rests
     expect(root.locator("[data-role=live]")).to_have_text(root.get_attribute("data-description"))
 
@@ -70,6 +101,10 @@ def test_page_and_python_agree_on_random_settings(offline, name):
         worst = max(worst, abs(page_angle - python.angle))
         assert page_angle == pytest.approx(python.angle, abs=0.1), (values, python.description)
         assert (root.get_attribute("data-at-limit") == "true") == python.at_limit
+        page_sentence = root.get_attribute("data-description")
+        assert masked(page_sentence) == masked(python.description)
+        for sentence in (page_sentence, python.description):
+            parts_add_up(sentence, python.spec["directions"])
     print(f"{name}: largest page-vs-Python difference {worst:.2e} deg")
 
 

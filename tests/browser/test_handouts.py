@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from forcecouple.programme import STEPS, dose_text, step
+from forcecouple import STEPS, dose_text, step
 
 HANDOUTS = ("chapters/assessment_sheet.html", "chapters/handouts/four_steps_summary.html")
 

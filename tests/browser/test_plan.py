@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from forcecouple.simulator import simulate_programme
+from forcecouple import simulate_programme
 
 PAGES = ["chapters/four_steps.html", "chapters/assessment.html"]
 

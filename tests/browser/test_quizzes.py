@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from forcecouple.quiz import quiz_questions
+from forcecouple import quiz_questions
 
 
 def test_a_quiz_accepts_the_right_answer_and_rejects_a_wrong_one(offline):

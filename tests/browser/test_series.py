@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from forcecouple.explorers import adaptation_explorer
+from forcecouple import adaptation_explorer
 
 PAGE = "chapters/adaptation.html"
 
@@ -27,7 +27,7 @@ def test_choices_switch_the_precomputed_run(offline):
 
 
 def test_ticking_findings_changes_the_plan_and_the_curve(offline):
-    from forcecouple.explorers import programme_builder
+    from forcecouple import programme_builder
 
     page = offline.open("chapters/four_steps.html")
     root = page.locator(".fc-plan").first
@@ -45,7 +45,7 @@ def test_ticking_findings_changes_the_plan_and_the_curve(offline):
 
 
 def test_predict_first_hides_the_charts_until_reveal(offline):
-    from forcecouple.adaptation import simulate
+    from forcecouple import simulate
 
     page = offline.open(PAGE)
     root = page.locator(".fc-series").first

@@ -16,7 +16,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from forcecouple.quiz import quiz_chapters, quiz_questions
+from forcecouple import quiz_chapters, quiz_questions
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LATEX = ROOT / "_build" / "latex"

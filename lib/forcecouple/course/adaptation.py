@@ -18,28 +18,31 @@ the data with those anchors.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import json
 import math
-from importlib import resources
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from . import _validate as check
-from .joint import Joint
-from .muscle import Muscle, thelen_passive
-from .presets import pelvis, scapula
-from .solve import equilibrium
+from .. import _data
+from .. import _validate as check
+from ..model import Joint, Muscle, equilibrium, thelen_passive
 
-_PRESETS = {"pelvis": pelvis, "scapula": scapula}
+__all__ = [
+    "AdaptationHistory", "adapt", "adaptation_data", "adapted_joint", "approach", "habit_preset", "habits",
+    "resting_lengths", "simulate", "string_lengths",
+]
 
 
-@functools.cache
 def adaptation_data() -> dict[str, Any]:
     """The habits and rates (a dict, read from ``data/adaptation.json``)."""
-    text = resources.files("forcecouple").joinpath("data", "adaptation.json").read_text("utf-8")
-    return json.loads(text)
+    return _data.load("adaptation.json")
+
+
+def habit_preset(habit: str) -> str:
+    """The preset (e.g. "pelvis") that ``habit`` acts on."""
+    check.choice("habit", habit, list(adaptation_data()["habits"]))
+    return adaptation_data()["habits"][habit]["preset"]
 
 
 def habits() -> dict[str, str]:
@@ -75,32 +78,60 @@ class AdaptationHistory:
     at_limit: np.ndarray
     feels_level: np.ndarray
 
+    def changed_muscles(self) -> list[int]:
+        """Indices of the muscles whose strength or resting length changed."""
+        return [i for i in range(len(self.names))
+                if np.any(self.strength[i] != 1.0) or np.any(self.length[i] != 1.0)]
 
-def _approach(x: float, rate: float, dose: float, cap: float) -> float:
-    """One week's step of ``x`` toward ``cap`` (exponential approach)."""
+
+def approach(x: float, rate: float, dose: float, cap: float) -> float:
+    """One week's step of ``x`` toward ``cap`` (exponential approach).
+
+    ``x[w+1] = x[w] + rate * dose * (cap - x[w]) / |cap - 1|``: ``x`` and ``cap``
+    are relative to the start (1 = unchanged), ``rate`` a fraction a week and
+    ``dose`` the week's share of a full dose (dimensionless).
+    """
     return x + rate * dose * (cap - x) / abs(cap - 1.0)
 
 
-def adapted_joint(start: Joint, strength: dict[str, float], length: dict[str, float],
-                  rest_lengths: dict[str, float]) -> Joint:
-    """``start`` with each muscle's pull scaled by ``strength`` and its resting
-    (slack) length set to ``length`` x ``rest_lengths`` (cm), pulling passively
-    on the Thelen curve beyond it."""
+def adapt(start: Joint, strength: Mapping[str, float] | None = None, length: Mapping[str, float] | None = None,
+          rest_lengths: Mapping[str, float] | None = None) -> Joint:
+    """``start`` after adapting: each muscle's pull and fmax scaled by ``strength``
+    (relative, 1 = unchanged) and its resting (slack) length set to ``length`` x
+    ``rest_lengths`` (relative x cm), pulling passively on the Thelen curve beyond it.
+
+    A muscle missing from ``strength`` or ``length`` keeps 1; ``rest_lengths``
+    defaults to :func:`resting_lengths` of ``start`` (its strings at its equilibrium).
+    """
+    strength, length = strength or {}, length or {}
+    for what, given in (("strength", strength), ("length", length)):
+        for name in given:
+            check.choice(f"{what} key", name, start.names)
+    rest = resting_lengths(start) if rest_lengths is None else rest_lengths
     muscles = []
     for m in start.muscles:
-        s, ell, rest = strength[m.name], length[m.name], rest_lengths[m.name]
+        s, ell, r = strength.get(m.name, 1.0), length.get(m.name, 1.0), rest[m.name]
         muscles.append(Muscle(m.name, m.insertion, m.origin, pull=m.pull * s, fmax=m.fmax * s,
-                              slack=rest * ell, origin_turns=m.origin_turns,
-                              passive=thelen_passive(m.fmax * s, fibre_length=rest)))
+                              slack=r * ell, origin_turns=m.origin_turns,
+                              passive=thelen_passive(m.fmax * s, fibre_length=r)))
     return Joint(muscles, stiffness=start.stiffness, rest_angle=start.rest_angle, limits=start.limits,
                  load=start.load, landmarks=start.landmarks, outline=start.outline, name=start.name,
                  directions=start.directions)
+
+
+#: The earlier name of :func:`adapt`.
+adapted_joint = adapt
 
 
 def string_lengths(joint: Joint, angle: float) -> dict[str, float]:
     """Each string's length (cm) with the bone at ``angle`` (degrees)."""
     ins, org = joint.string_ends(angle)
     return {name: float(math.dist(p, q)) for name, p, q in zip(joint.names, ins, org, strict=True)}
+
+
+def resting_lengths(joint: Joint) -> dict[str, float]:
+    """Each string's length (cm) at ``joint``'s equilibrium: where adaptation starts from."""
+    return string_lengths(joint, equilibrium(joint).angle)
 
 
 def simulate(habit: str, hours: float, weeks: int | None = None) -> AdaptationHistory:
@@ -115,9 +146,9 @@ def simulate(habit: str, hours: float, weeks: int | None = None) -> AdaptationHi
     h = data["habits"][habit]
     rates = data["rates"]
     dose = hours / data["full_dose_hours"]
-    start = _PRESETS[h["preset"]]("neutral")
+    start = _data.preset(h["preset"], "neutral")
     start_angle = equilibrium(start).angle
-    rest = string_lengths(start, start_angle)
+    rest = resting_lengths(start)
     names = start.names
     strength = dict.fromkeys(names, 1.0)
     length = dict.fromkeys(names, 1.0)
@@ -128,16 +159,16 @@ def simulate(habit: str, hours: float, weeks: int | None = None) -> AdaptationHi
             for name in names:
                 if name in h["used"]:
                     r = rates["strength_gain_per_week"]
-                    strength[name] = _approach(strength[name], r["value"], dose, 1.0 + r["cap"])
+                    strength[name] = approach(strength[name], r["value"], dose, 1.0 + r["cap"])
                 if name in h["idle"]:
                     r = rates["strength_loss_per_week"]
-                    strength[name] = _approach(strength[name], r["value"], dose, 1.0 - r["cap"])
+                    strength[name] = approach(strength[name], r["value"], dose, 1.0 - r["cap"])
                 r = rates["length_change_per_week"]
                 if name in h["short"]:
-                    length[name] = _approach(length[name], r["value"], dose, 1.0 - r["cap"])
+                    length[name] = approach(length[name], r["value"], dose, 1.0 - r["cap"])
                 if name in h["long"]:
-                    length[name] = _approach(length[name], r["value"], dose, 1.0 + r["cap"])
-        result = equilibrium(adapted_joint(start, strength, length, rest))
+                    length[name] = approach(length[name], r["value"], dose, 1.0 + r["cap"])
+        result = equilibrium(adapt(start, strength, length, rest))
         if week:
             feels += rates["feels_level_per_week"]["value"] * (result.angle - feels)
         rows.append(([strength[n] for n in names], [length[n] for n in names],

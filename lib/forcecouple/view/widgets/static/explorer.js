@@ -4,33 +4,21 @@
 // rule on the grid (scan from rest the way the torque points, first sign
 // change, linear interpolation, or the limit) and redraws an SVG.
 
-// SVG, decode() and predictFirst() come from common.js, which Python prepends to this module.
-let uid = 0;
-
-function node(tag, attrs = {}, parent = null, ns = SVG) {
-  const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (parent) parent.appendChild(e);
-  return e;
-}
-
-function html(tag, attrs = {}, parent = null, text = null) {
-  const e = node(tag, attrs, parent, null);
-  if (text !== null) e.textContent = text;
-  return e;
-}
-
+// SVG, decode(), el(), svgEl() and predictFirst() come from common.js, which
+// Python prepends to this module. The sentences are Python's (spec.words,
+// from forcecouple.view.words.SENTENCES): this module only fills them in.
 function rotate([x, y], deg) {
   const a = (deg * Math.PI) / 180, c = Math.cos(a), s = Math.sin(a);
   return [c * x - s * y, s * x + c * y];
 }
 
-export function joinWords(words) {
+function joinWords(words) {
   if (words.length <= 1) return words.join("");
   return words.slice(0, -1).join(", ") + " and " + words[words.length - 1];
 }
 
-export function formatTorque(t) {
+// A torque magnitude (N·m): one decimal below 10 N·m, whole above (as words.format_torque).
+function formatTorque(t) {
   const size = Math.abs(t);
   return size < 10 ? size.toFixed(1) : size.toFixed(0);
 }
@@ -52,21 +40,23 @@ function prepare(spec, arrays, v) {
 }
 
 // Newtons of pull of every muscle for the slider values.
-export function pullsFor(spec, values) {
+function pullsFor(spec, values) {
   const pulls = new Float64Array(spec.muscles.length);
   spec.controls.forEach((c, k) => c.muscles.forEach((i, n) => { pulls[i] = values[k] * c.scale[n]; }));
   return pulls;
 }
 
-// The equilibrium rule on the grid (decisions: the same as forcecouple.solve).
-export function solveOnGrid(curves, pulls, grid, rest, zeroTorque) {
+// The equilibrium rule on the grid: the same as forcecouple.model.solve.equilibrium.
+function solveOnGrid(curves, pulls, grid, rest, zeroTorque) {
   const net = (j) => {
     let t = curves.passive[j];
     for (let i = 0; i < pulls.length; i++) t += pulls[i] * curves.arms[i][j];
     return t;
   };
   const restTorque = net(rest);
-  if (Math.abs(restTorque) <= zeroTorque) return { angle: grid[rest], at: rest, frac: 0, atLimit: false, restTorque };
+  if (Math.abs(restTorque) <= zeroTorque) {
+    return { angle: grid[rest], at: rest, frac: 0, atLimit: false, restTorque, residual: restTorque };
+  }
   const sign = restTorque > 0 ? 1 : -1;
   let prev = rest, prevT = restTorque;
   for (let j = rest + sign; j >= 0 && j < grid.length; j += sign) {
@@ -74,11 +64,11 @@ export function solveOnGrid(curves, pulls, grid, rest, zeroTorque) {
     if (sign * t <= 0) {
       const frac = t === 0 ? 1 : prevT / (prevT - t);
       const angle = grid[prev] + (grid[j] - grid[prev]) * frac;
-      return { angle, at: prev, next: j, frac, atLimit: false, restTorque };
+      return { angle, at: prev, next: j, frac, atLimit: false, restTorque, residual: prevT + (t - prevT) * frac };
     }
     prev = j; prevT = t;
   }
-  return { angle: grid[prev], at: prev, frac: 0, atLimit: true, restTorque };
+  return { angle: grid[prev], at: prev, frac: 0, atLimit: true, restTorque, residual: prevT };
 }
 
 // Each muscle's torque and the spring and load at the answer (N·m).
@@ -94,96 +84,105 @@ function torquesAt(curves, pulls, answer) {
 }
 
 // " forward" / " back" for a signed value, or "" when the shown number is zero.
-export function toward(value, directions, shown) {
+function toward(value, directions, shown) {
   if (Number(shown) === 0) return "";
   return " " + (value >= 0 ? directions[0] : directions[1]);
 }
 
-export function describe(spec, answer, torques, hasLoad) {
-  const [pos, neg] = spec.directions;
-  const verb = answer.atLimit ? "rests against its limit at" : "tilted";
-  const shownAngle = Math.abs(answer.angle).toFixed(1);
-  const parts = [`${spec.bone} ${verb} ${shownAngle} degrees${toward(answer.angle, spec.directions, shownAngle)}.`];
+// Fill a template of spec.words: "{name}" -> values.name.
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+
+function torqueWords(t, directions) {
+  const torque = formatTorque(t);
+  return { torque, toward: toward(t, directions, torque) };
+}
+
+function tiltText(angle, directions) {
+  const shown = Math.abs(angle).toFixed(1);
+  return `${shown}°${toward(angle, directions, shown)}`;
+}
+
+// The sentences of forcecouple.view.words.describe_parts, from the page's numbers.
+function describeParts(spec, answer, torques, hasLoad) {
+  const W = spec.words, d = spec.directions;
+  const shown = Math.abs(answer.angle).toFixed(1);
+  const parts = [fill(W[answer.atLimit ? "at_limit" : "tilted"],
+    { bone: spec.bone, angle: shown, toward: toward(answer.angle, d, shown) })];
   const groups = spec.controls.map((c) => [c.label, c.muscles.reduce((s, i) => s + torques.muscles[i], 0)]);
-  for (const [direction, sign] of [[pos, 1], [neg, -1]]) {
+  for (const [direction, sign] of [[d[0], 1], [d[1], -1]]) {
     const these = groups.filter(([, t]) => sign * t > 0);
     if (these.length) {
       const total = these.reduce((s, [, t]) => s + t, 0);
-      parts.push(`Pulling ${direction}: ${joinWords(these.map(([l]) => l))}, ${formatTorque(total)} N·m.`);
+      parts.push(fill(W.pulling, { direction, names: joinWords(these.map(([l]) => l)), torque: formatTorque(total) }));
     }
   }
-  const others = [["Tissues", torques.spring]];
-  if (hasLoad) others.push(["Load", torques.load]);
-  others.push(["Imbalance at the rest angle", answer.restTorque]);
-  for (const [label, t] of others) {
-    const shown = formatTorque(t);
-    parts.push(`${label}: ${shown} N·m${toward(t, spec.directions, shown)}.`);
-  }
-  return parts.join(" ");
+  parts.push(fill(W.tissues, torqueWords(torques.spring, d)));
+  if (hasLoad) parts.push(fill(W.load, torqueWords(torques.load, d)));
+  parts.push(fill(W[answer.atLimit ? "net_at_limit" : "net"], torqueWords(answer.residual, d)));
+  const balanced = Math.abs(answer.restTorque) <= spec.zero_torque;
+  parts.push(fill(W[balanced ? "release_balanced" : "release"],
+    { angle: tiltText(spec.rest_angle, d), ...torqueWords(answer.restTorque, d) }));
+  return parts;
 }
 
-function render({ model, el }) {
+function render({ model, el: host }) {
   const spec = model.get("spec");
   const arrays = { grid: decode(spec.grid), items: spec.arrays.map(decode) };
   const grid = arrays.grid;
   const curves = spec.variants.map((v) => prepare(spec, arrays, v));
   const hasLoad = spec.variants.some((v) => v.load !== null);
-  const id = `fc-${++uid}`;
-  const E = spec.extent;
+  const E = spec.extent, C = spec.colours;
   const state = {
     values: [...model.get("values")],
     variant: model.get("variant"),
     shownAngle: 0,
   };
 
-  const root = html("div", { class: "fc-explorer", role: "group", "aria-label": spec.title || `${spec.bone} explorer` }, el);
-  // JupyterLab swallows arrow keys pressed in an output unless the widget stops them.
-  root.addEventListener("keydown", (e) => e.stopPropagation());
-  if (spec.title) html("div", { class: "fc-title" }, root, spec.title);
-  const body = html("div", { class: "fc-body" }, root);
-  const svg = node("svg", { viewBox: `${-E} ${-E} ${2 * E} ${2 * E}`, class: "fc-picture", role: "img",
+  const { root, id } = frame(host, spec, { label: spec.title || `${spec.bone} explorer`, prefix: "fc" });
+  const body = el("div", { class: "fc-body" }, root);
+  const svg = svgEl("svg", { viewBox: `${-E} ${-E} ${2 * E} ${2 * E}`, class: "fc-picture", role: "img",
     "aria-labelledby": `${id}-live`, overflow: "hidden" }, body);
-  const side = html("div", { class: "fc-side" }, body);
-  const tilt = html("div", { class: "fc-tilt", "data-role": "tilt" }, side);
-  const lines = html("ul", { class: "fc-lines" }, side);
-  const bars = node("svg", { class: "fc-bars", role: "img", "aria-label": "torque of each muscle at the answer" }, side);
-  const limitNote = html("p", { class: "fc-limit", role: "status", "data-role": "limit" }, side);
-  const clampNote = html("p", { class: "fc-clamp", role: "status", "data-role": "clamp" }, side);
+  const side = el("div", { class: "fc-side" }, body);
+  const tilt = el("div", { class: "fc-tilt", "data-role": "tilt" }, side);
+  const lines = el("ul", { class: "fc-lines" }, side);
+  const bars = svgEl("svg", { class: "fc-bars", role: "img", "aria-label": "torque of each muscle at the answer" }, side);
+  const limitNote = el("p", { class: "fc-limit", role: "status", "data-role": "limit" }, side);
+  const clampNote = el("p", { class: "fc-clamp", role: "status", "data-role": "clamp" }, side);
 
-  const controls = html("div", { class: "fc-controls" }, root);
+  const controls = el("div", { class: "fc-controls" }, root);
   const sliders = spec.controls.map((c, k) => {
-    const row = html("div", { class: "fc-row" }, controls);
+    const row = el("div", { class: "fc-row" }, controls);
     const inputId = `${id}-s${k}`;
-    html("label", { for: inputId }, row, c.label);
-    const input = html("input", { type: "range", id: inputId, min: 0, max: c.max, step: c.step,
+    el("label", { for: inputId }, row, c.label);
+    const input = el("input", { type: "range", id: inputId, min: 0, max: c.max, step: c.step,
       value: state.values[k], "aria-label": `${c.label} pull in ${c.unit === "%" ? "percent of maximal force" : "newtons"}` }, row);
-    const out = html("output", { for: inputId }, row);
+    const out = el("output", { for: inputId }, row);
     input.addEventListener("input", () => { state.values[k] = Number(input.value); changed(); });
     return { input, out, c };
   });
   let variantInput = null, variantOut = null;
   if (spec.variant_control) {
     const vc = spec.variant_control;
-    const row = html("div", { class: "fc-row" }, controls);
+    const row = el("div", { class: "fc-row" }, controls);
     const inputId = `${id}-v`;
-    html("label", { for: inputId }, row, vc.label);
-    variantInput = html("input", { type: "range", id: inputId, min: 0, max: vc.values.length - 1, step: 1,
+    el("label", { for: inputId }, row, vc.label);
+    variantInput = el("input", { type: "range", id: inputId, min: 0, max: vc.values.length - 1, step: 1,
       value: state.variant, "aria-label": vc.label }, row);
-    variantOut = html("output", { for: inputId }, row);
+    variantOut = el("output", { for: inputId }, row);
     variantInput.addEventListener("input", () => { state.variant = Number(variantInput.value); changed(); });
   }
 
-  const buttons = html("div", { class: "fc-buttons" }, root);
+  const buttons = el("div", { class: "fc-buttons" }, root);
   for (const p of spec.presets) {
-    const b = html("button", { type: "button", "data-preset": p.label }, buttons, p.label);
+    const b = el("button", { type: "button", "data-preset": p.label }, buttons, p.label);
     b.addEventListener("click", () => { state.values = [...p.values]; state.variant = p.variant; changed(); });
   }
-  const reset = html("button", { type: "button", "data-role": "reset" }, buttons, "reset");
+  const reset = el("button", { type: "button", "data-role": "reset" }, buttons, "reset");
   reset.addEventListener("click", () => { state.values = [...spec.start.values]; state.variant = spec.start.variant; changed(); });
   const guessing = predictFirst({ id, buttons, parent: root, redraw,
     label: `Your prediction (degrees, + is ${spec.directions[0]}):`,
     answer: () => ({ value: current().answer.angle }) });
-  const live = html("p", { class: "fc-live", id: `${id}-live`, "aria-live": "polite", "data-role": "live" }, root);
+  const live = el("p", { class: "fc-live", id: `${id}-live`, "aria-live": "polite", "data-role": "live" }, root);
 
   function clampValues() {
     const notes = [];
@@ -231,26 +230,26 @@ function render({ model, el }) {
   if (spec.normal_range) {
     const [a, b] = spec.normal_range, r = E * 0.9;
     const p0 = rotate([r, 0], a), p1 = rotate([r, 0], b);
-    node("path", { d: `M0,0 L${flip(p0)} A${r},${r} 0 0 0 ${flip(p1)} Z`, fill: spec.colours.normal,
+    svgEl("path", { d: `M0,0 L${flip(p0)} A${r},${r} 0 0 0 ${flip(p1)} Z`, fill: C.normal,
       "fill-opacity": 0.12, stroke: "none", "data-role": "normal-range" }, svg);
   }
-  pic.ghost = node("polygon", { fill: "none", stroke: "#999", "stroke-dasharray": "2 2", "stroke-width": E / 300 }, svg);
-  pic.bone = node("polygon", { fill: spec.colours.bone, stroke: spec.colours.edge, "stroke-width": E / 200,
+  pic.ghost = svgEl("polygon", { fill: "none", stroke: C.ghost, "stroke-dasharray": "2 2", "stroke-width": E / 300 }, svg);
+  pic.bone = svgEl("polygon", { fill: C.bone, stroke: C.edge, "stroke-width": E / 200,
     "data-role": "bone" }, svg);
   pic.strings = spec.muscles.map((m) => {
     const dash = m.dash === "dashed" ? `${E / 40} ${E / 60}` : "none";
     return {
-      line: node("line", { stroke: m.colour, "stroke-dasharray": dash }, svg),
-      lever: node("line", { stroke: m.colour, "stroke-dasharray": `${E / 100}`, "stroke-width": E / 300,
+      line: svgEl("line", { stroke: m.colour, "stroke-dasharray": dash }, svg),
+      lever: svgEl("line", { stroke: m.colour, "stroke-dasharray": `${E / 100}`, "stroke-width": E / 300,
         "data-role": "lever" }, svg),
-      halo: node("line", { stroke: "#222", "stroke-width": E / 55, "stroke-linecap": "round" }, svg),
-      shaft: node("line", { stroke: m.colour, "stroke-width": E / 80 }, svg),
-      head: node("polygon", { fill: m.colour, stroke: "#222", "stroke-width": E / 300, "data-role": "arrow" }, svg),
+      halo: svgEl("line", { stroke: C.halo, "stroke-width": E / 55, "stroke-linecap": "round" }, svg),
+      shaft: svgEl("line", { stroke: m.colour, "stroke-width": E / 80 }, svg),
+      head: svgEl("polygon", { fill: m.colour, stroke: C.halo, "stroke-width": E / 300, "data-role": "arrow" }, svg),
     };
   });
-  node("circle", { cx: 0, cy: 0, r: E / 60, fill: "#333" }, svg);
-  pic.arc = node("path", { fill: "none", stroke: "#333", "stroke-width": E / 200, "data-role": "arc" }, svg);
-  pic.label = node("text", { "font-size": E / 12, fill: "#222" }, svg);
+  svgEl("circle", { cx: 0, cy: 0, r: E / 60, fill: C.ink }, svg);
+  pic.arc = svgEl("path", { fill: "none", stroke: C.ink, "stroke-width": E / 200, "data-role": "arc" }, svg);
+  pic.label = svgEl("text", { "font-size": E / 12, fill: C.text }, svg);
   const setLine = (e, p, q) => {
     e.setAttribute("x1", p[0]); e.setAttribute("y1", -p[1]); e.setAttribute("x2", q[0]); e.setAttribute("y2", -q[1]);
   };
@@ -292,14 +291,14 @@ function render({ model, el }) {
 
   // Torque bars: one row per muscle, then tissues and load; made once.
   const barRows = spec.muscles.map((m) => [m.label, m.colour]);
-  barRows.push(["tissues", "#777"]);
-  if (hasLoad) barRows.push(["load", "#333"]);
+  barRows.push(["tissues", C.tissues]);
+  if (hasLoad) barRows.push(["load", C.load]);
   const BAR = { W: 300, rowH: 18, mid: 190, half: 100 };
   bars.setAttribute("viewBox", `0 0 ${BAR.W} ${barRows.length * BAR.rowH + 4}`);
-  node("line", { x1: BAR.mid, y1: 0, x2: BAR.mid, y2: barRows.length * BAR.rowH, stroke: "#999" }, bars);
+  svgEl("line", { x1: BAR.mid, y1: 0, x2: BAR.mid, y2: barRows.length * BAR.rowH, stroke: C.ghost }, bars);
   const barEls = barRows.map(([, colour], k) => ({
-    text: node("text", { x: 2, y: k * BAR.rowH + 14, "font-size": 11, fill: "#222" }, bars),
-    rect: node("rect", { y: k * BAR.rowH + 2, height: BAR.rowH - 6, fill: colour, "data-role": "bar" }, bars),
+    text: svgEl("text", { x: 2, y: k * BAR.rowH + 14, "font-size": 11, fill: C.text }, bars),
+    rect: svgEl("rect", { y: k * BAR.rowH + 2, height: BAR.rowH - 6, fill: colour, "data-role": "bar" }, bars),
   }));
 
   function drawBars(now) {
@@ -347,19 +346,18 @@ function render({ model, el }) {
     drawPicture(now);
     drawBars(now);
     if (guessing.revealed) {
-      const shownTilt = Math.abs(a).toFixed(1);
-      tilt.textContent = `${shownTilt}°${toward(a, spec.directions, shownTilt)}`;
-      const sentence = describe(spec, now.answer, now.torques, hasLoad);
-      const parts = sentence.split(". ").slice(1).map((x) => x.replace(/\.$/, ""));
-      while (lines.children.length < parts.length) html("li", {}, lines);
+      tilt.textContent = tiltText(a, spec.directions);
+      const all = describeParts(spec, now.answer, now.torques, hasLoad);
+      const sentence = all.join(" ");
+      const parts = all.slice(1).map((x) => x.replace(/\.$/, ""));
+      while (lines.children.length < parts.length) el("li", {}, lines);
       while (lines.children.length > parts.length) lines.lastChild.remove();
       parts.forEach((x, k) => { if (lines.children[k].textContent !== x) lines.children[k].textContent = x; });
       root.dataset.description = sentence;
       announce(sentence);
-      const lim = a >= 0 ? pos : neg;
       limitNote.textContent = now.answer.atLimit
-        ? `The ${spec.bone} is against the end of its range (${Math.abs(a).toFixed(0)}° ${lim}): the joint itself ` +
-          `now holds the rest of the imbalance, ${formatTorque(now.answer.restTorque)} N·m at the rest angle.`
+        ? `The ${spec.bone} is against the end of its range (${Math.abs(a).toFixed(0)}° ${a >= 0 ? pos : neg}): ` +
+          `the joint itself holds the net torque, ${formatTorque(now.answer.residual)} N·m.`
         : "";
     } else {
       tilt.textContent = "? (make your prediction)";

@@ -1,14 +1,17 @@
-"""Matplotlib pictures of a joint at its equilibrium (static figures, PDF).
+"""Matplotlib pictures: a joint at its equilibrium, its torques, and histories
+(weeks of a habit or of a programme); the static figures, the widgets' twins, the PDF.
 
-No physics here: positions, tensions and torques come from the joint and the
-solver. Colours and line styles come from :mod:`forcecouple.style`, the same
-as the widget's: safe for colour-blind readers, and the two sides of a force
-couple also differ in line style, not colour alone.
+No physics here: positions, tensions and torques come from the model and the
+course. Colours and line styles come from :mod:`forcecouple.view.style`, the
+same as the widgets': safe for colour-blind readers, and the two sides of a
+force couple also differ in line style, not colour alone.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -17,35 +20,17 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Arc, FancyArrowPatch, Polygon
 
-from .geometry import foot_of_perpendicular, rotate
-from .joint import Joint
-from .solve import Equilibrium, equilibrium
+from .. import _data
+from ..course import AdaptationHistory, ProgrammeHistory, adaptation_data
+from ..model import Equilibrium, Joint, equilibrium, foot_of_perpendicular, rotate
+from . import style
 from .style import BONE_EDGE, BONE_FILL, muscle_styles
+from .words import PROGRAMME_JOINTS, label, readout_lines
 
 
-def label(name: str) -> str:
-    """A muscle name as readers see it ("rectus_femoris" -> "rectus femoris")."""
-    return name.replace("_", " ")
-
-
-def readout_lines(joint: Joint, result: Equilibrium) -> list[str]:
-    """The text readout beside a picture: tilt and the torques that set it (N·m)."""
-    pos, neg = joint.directions
-    muscle_torques = [result.torques[n] for n in joint.names]
-    ahead = sum(t for t in muscle_torques if t > 0)
-    behind = -sum(t for t in muscle_torques if t < 0)
-    tissue = result.torques["spring"]
-    word = pos if result.angle >= 0 else neg
-    lines = [f"{joint.name} at {abs(result.angle):.1f}° {word}"]
-    if result.at_limit:
-        lines.append("resting against its limit")
-    lines += [f"muscles pulling {pos}: {ahead:.1f} N·m",
-              f"muscles pulling {neg}: {behind:.1f} N·m",
-              f"tissues (joint spring): {abs(tissue):.1f} N·m {pos if tissue >= 0 else neg}"]
-    if result.torques["load"]:
-        load = result.torques["load"]
-        lines.append(f"load: {abs(load):.1f} N·m {pos if load >= 0 else neg}")
-    return lines
+def readout_text(joint: Joint, result: Equilibrium, width: int = 44) -> str:
+    """:func:`~forcecouple.view.words.readout_lines` wrapped at ``width`` characters, for a figure."""
+    return "\n".join(textwrap.fill(line, width, subsequent_indent="  ") for line in readout_lines(joint, result))
 
 
 def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None = None,
@@ -71,14 +56,14 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
 
     if joint.outline:
         ax.add_patch(Polygon(np.array(joint.outline), closed=True, fill=False, ls=":",
-                             ec="#999999", lw=1))
+                             ec=style.GHOST_EDGE, lw=1))
         ax.add_patch(Polygon(rotate(np.array(joint.outline), angle), closed=True,
                              fc=BONE_FILL, ec=BONE_EDGE, lw=1.2, zorder=1))
-    ax.plot([0], [0], "o", color="#333333", ms=7, zorder=5)
+    ax.plot([0], [0], "o", color=style.INK, ms=7, zorder=5)
     for i, (name, (colour, dash)) in enumerate(zip(joint.names, muscle_styles(joint), strict=True)):
-        style = "-" if dash == "solid" else "--"
+        line_style = "-" if dash == "solid" else "--"
         (x0, y0), (x1, y1) = ins[i], org[i]
-        ax.plot([x0, x1], [y0, y1], style, color=colour, lw=1.2 + 2.5 * tension[i] / max(tension.max(), 1e-9),
+        ax.plot([x0, x1], [y0, y1], line_style, color=colour, lw=1.2 + 2.5 * tension[i] / max(tension.max(), 1e-9),
                 label=f"{label(name)} ({tension[i]:.0f} N)", zorder=3)
         if tension[i] > 0:
             direction = (org[i] - ins[i]) / np.linalg.norm(org[i] - ins[i])
@@ -89,7 +74,7 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
         ax.plot([0, foot[0]], [0, foot[1]], ":", color=colour, lw=1, zorder=2)
     radius = 0.35 * extent
     lo, hi = sorted((0.0, angle))
-    ax.add_patch(Arc((0, 0), 2 * radius, 2 * radius, theta1=lo, theta2=hi, color="#333333", lw=1.5))
+    ax.add_patch(Arc((0, 0), 2 * radius, 2 * radius, theta1=lo, theta2=hi, color=style.INK, lw=1.5))
     ax.text(radius * 1.05 * np.cos(np.radians(angle / 2)), radius * 1.05 * np.sin(np.radians(angle / 2)),
             f"{angle:.1f}°", fontsize=9)
     ax.set_aspect("equal")
@@ -98,7 +83,7 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
     ax.set_xlabel("cm")
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, frameon=False)
     if show_readout:
-        ax.text(1.02, 0.0, "\n".join(readout_lines(joint, result)), transform=ax.transAxes,
+        ax.text(1.02, 0.0, readout_text(joint, result), transform=ax.transAxes,
                 fontsize=8, va="bottom", family="monospace")
     if title:
         ax.set_title(title)
@@ -121,16 +106,12 @@ def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
     for ax, joint, result, title in zip(axes[0], joints, results, titles, strict=True):
         draw_joint(joint, result, ax=ax, title=title, arrow_scale=scale, show_readout=False)
         ax.get_legend().remove()
-        ax.text(0.5, -0.16, "\n".join(readout_lines(joint, result)), transform=ax.transAxes,
+        ax.text(0.5, -0.16, readout_text(joint, result), transform=ax.transAxes,
                 ha="center", va="top", fontsize=10, family="monospace")
     handles, labels = axes[0][0].get_legend_handles_labels()
     names = [label.split(" (")[0] for label in labels]  # the tensions differ from panel to panel
     fig.legend(handles, names, loc="outside right center", frameon=False, fontsize=10)
     return fig
-
-
-#: Colour of the bars that are not muscles (tissues, load).
-OTHER_TORQUE_COLOUR = "#BBBBBB"
 
 
 def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None = None,
@@ -140,7 +121,7 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
     One bar per muscle (active plus passive torque), then the tissues (joint
     spring) and, when the joint carries one, the load, in grey. A bar to the
     right tips the bone the joint's positive way (``joint.directions[0]``).
-    Muscle colours and line styles are :func:`forcecouple.style.muscle_styles`;
+    Muscle colours and line styles are :func:`forcecouple.view.style.muscle_styles`;
     the muscles that tip the bone the negative way at rest are also hatched, so
     colour is never the only cue. ``groups`` (label -> muscle names, e.g.
     ``preset_groups("pelvis")``) orders the muscles by group and names each
@@ -168,7 +149,9 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
     labels += ["tissues (joint spring)"] + (["load"] if joint.load is not None else [])
     values = np.array([result.torques[k] for k in keys], dtype=float)
     y = np.arange(len(keys))[::-1]
-    bars = ax.barh(y, values, height=0.62, color=OTHER_TORQUE_COLOUR, edgecolor="#555555")
+    others = {"spring": style.TISSUES_COLOUR, "load": style.LOAD_COLOUR}
+    bars = ax.barh(y, values, height=0.62, color=[others.get(k, style.TISSUES_COLOUR) for k in keys],
+                   edgecolor=style.CHART_AXIS)
     for bar, key in zip(bars, keys, strict=True):
         if key in styles:
             colour, dash = styles[key]
@@ -181,7 +164,7 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
                 bar.set_hatch("///")
                 bar.set_linestyle("--")
         bar.set_linewidth(1.2)
-    ax.axvline(0.0, color="#333333", lw=1)
+    ax.axvline(0.0, color=style.INK, lw=1)
     span = max(float(np.abs(values).max()), 1e-9)
     for yi, v in zip(y, values, strict=True):
         ax.text(v + (0.02 * span if v >= 0 else -0.02 * span), yi, f"{v:+.1f}", va="center",
@@ -195,4 +178,69 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
         ax.spines[side].set_visible(False)
     if title:
         ax.set_title(title)
+    return fig
+
+
+# -- histories ---------------------------------------------------------------
+
+#: The panels of a habit's history: (title, y label).
+PANELS = (("Tilt", "degrees"), ("Strength", "% of start"), ("Resting length", "% of start"))
+
+
+def changed_muscles(history: AdaptationHistory) -> list[int]:
+    """Indices of the muscles whose strength or resting length changed."""
+    return history.changed_muscles()
+
+
+def history_lines(history: AdaptationHistory) -> list[list[dict]]:
+    """Lines for three panels: tilt (and what feels level), strength %, length %."""
+    joint = _data.preset(adaptation_data()["habits"][history.habit]["preset"])
+    styles = muscle_styles(joint)
+    shown = history.changed_muscles() or list(range(len(history.names)))
+    return [
+        [{"label": f"{joint.name} angle (degrees)", "values": history.tilt, "colour": style.ANGLE_LINE,
+          "dash": "solid"},
+         {"label": "what feels level (illustrative)", "values": history.feels_level, "colour": style.FEELS_LEVEL_LINE,
+          "dash": "dashed"}],
+        [{"label": label(history.names[i]), "values": 100 * history.strength[i], "colour": styles[i][0],
+          "dash": styles[i][1]} for i in shown],
+        [{"label": label(history.names[i]), "values": 100 * history.length[i], "colour": styles[i][0],
+          "dash": styles[i][1]} for i in shown],
+    ]
+
+
+def history_figure(history: AdaptationHistory) -> Figure:
+    """Tilt, strength and resting length week by week, side by side."""
+    fig, axes = plt.subplots(1, 3, figsize=(12, 3.6), layout="constrained")
+    for ax, (title, unit), lines in zip(axes, PANELS, history_lines(history), strict=True):
+        for line in lines:
+            ax.plot(history.weeks, line["values"], color=line["colour"],
+                    ls="--" if line["dash"] == "dashed" else "-", lw=2, label=line["label"])
+        ax.set_title(title)
+        ax.set_xlabel("week")
+        ax.set_ylabel(unit)
+        ax.legend(fontsize=7, frameon=False)
+        ax.grid(alpha=0.3)
+    return fig
+
+
+def programme_figure(histories: Mapping[str, ProgrammeHistory | None], mark_week: int | None = None,
+                     **subplots: Any) -> Figure:
+    """Each joint's angle week by week following a plan, with its neutral angle.
+
+    ``histories`` maps a preset ("pelvis", "scapula") to its history, or to None
+    for an empty panel; ``mark_week`` draws a dotted line at that week.
+    """
+    fig, axes = plt.subplots(1, len(histories), squeeze=False, layout="constrained",
+                             **{"figsize": (10, 3.4), **subplots})
+    for ax, (preset, h) in zip(axes[0], histories.items(), strict=True):
+        title, unit = PROGRAMME_JOINTS[preset]
+        if h is not None:
+            ax.plot(h.weeks, h.tilt, color=style.ANGLE_LINE, lw=2, label="following the plan")
+            ax.axhline(h.neutral_tilt, color=style.NEUTRAL_LINE, ls="--", label="neutral pattern")
+        if mark_week is not None:
+            ax.axvline(mark_week, color=style.MARKER_LINE, ls=":", label=f"week {mark_week}")
+        ax.set(title=title, xlabel="week", ylabel=unit)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8, frameon=False)
     return fig

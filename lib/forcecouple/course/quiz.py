@@ -1,8 +1,10 @@
 """The chapters' self-check quizzes, kept as data (``data/quizzes/<chapter>.json``).
 
 One source feeds three places: the interactive quiz on each chapter page
-(jupyterquiz, which works in the static HTML book with no network), the
-questions printed in the PDF, and the answer key of the instructor guide.
+(shown by :func:`forcecouple.view.quiz.show_quiz` with jupyterquiz, which works in
+the static HTML book with no network), the questions printed in the PDF, and the
+answer key of the instructor guide. This module holds the questions and their
+checks; it displays nothing.
 
 The questions use jupyterquiz's JSON format: ``multiple_choice`` questions with
 exactly one correct answer, and ``numeric`` questions whose first correct
@@ -12,66 +14,31 @@ answer is a ``value`` (the number to enter, in the unit the question names).
 from __future__ import annotations
 
 import copy
-import functools
-import json
-from importlib import resources
 from typing import Any
 
-from . import _validate as check
+from .. import _data
+from .. import _validate as check
+
+__all__ = ["answers_markdown", "correct_answer", "questions_markdown", "quiz_chapters", "quiz_questions"]
 
 # Options are lettered "a)", "b)": the book's Markdown would turn "(c)" into ©.
 _LETTERS = "abcdefgh"
 
 
-def _folder():
-    return resources.files("forcecouple").joinpath("data", "quizzes")
-
-
-@functools.cache
 def quiz_chapters() -> tuple[str, ...]:
     """The chapter stems that have a quiz (e.g. ``"force_couples"``), sorted."""
-    return tuple(sorted(p.name.removesuffix(".json") for p in _folder().iterdir() if p.name.endswith(".json")))
-
-
-@functools.cache
-def _load(chapter: str) -> list[dict[str, Any]]:
-    return json.loads(_folder().joinpath(f"{chapter}.json").read_text("utf-8"))
+    return _data.data_files("quizzes")
 
 
 def quiz_questions(chapter: str) -> list[dict[str, Any]]:
     """The questions of ``chapter``'s quiz (a fresh copy the caller may change)."""
     check.choice("chapter", chapter, quiz_chapters())
-    return copy.deepcopy(_load(chapter))
+    return copy.deepcopy(_data.load("quizzes", f"{chapter}.json"))
 
 
 def correct_answer(question: dict[str, Any]) -> dict[str, Any]:
     """The correct answer entry of one question (its text or value, and its feedback)."""
     return next(a for a in question["answers"] if a["correct"])
-
-
-def show_quiz(chapter: str) -> None:
-    """Display ``chapter``'s quiz with jupyterquiz (answers in a fixed order), and
-    glue its printed version (:func:`questions_markdown`) as ``quiz_questions``,
-    which the chapter's ``{only} latex`` block shows in the PDF.
-
-    jupyterquiz's outputs (HTML and JavaScript) are shown with a Markdown comment
-    as their fallback instead of their plain-text one ("<IPython.core.display.HTML
-    object>"): the PDF, which cannot run the quiz, prints nothing there (the
-    chapter prints :func:`questions_markdown` instead), and neither does an
-    untrusted notebook.
-    """
-    from IPython.display import Markdown, display
-    from IPython.utils.capture import capture_output
-    from jupyterquiz import display_quiz
-    from myst_nb import glue
-
-    with capture_output() as captured:
-        display_quiz(quiz_questions(chapter), shuffle_answers=False)
-    for output in captured.outputs:
-        data = {mime: value for mime, value in output.data.items() if mime != "text/plain"}
-        data["text/markdown"] = "<!-- an interactive quiz: it needs HTML and JavaScript -->"
-        display(data, metadata=output.metadata, raw=True)
-    glue("quiz_questions", Markdown(questions_markdown(chapter)), display=False)
 
 
 def questions_markdown(chapter: str) -> str:

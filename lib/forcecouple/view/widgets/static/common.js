@@ -11,6 +11,18 @@ function decode(text) {
   return new Float32Array(bytes.buffer);
 }
 
+// The widget's outer box: a group labelled by `label`, with the spec's title.
+// JupyterLab swallows arrow keys pressed in an output unless the widget stops
+// them. `prefix` keeps element ids apart between widget kinds on one page.
+let uid = 0;
+function frame(host, spec, { cls = "", label = spec.title, prefix }) {
+  const id = `${prefix}-${++uid}`;
+  const root = el("div", { class: `fc-explorer ${cls}`.trim(), role: "group", "aria-label": label }, host);
+  root.addEventListener("keydown", (e) => e.stopPropagation());
+  if (spec.title) el("div", { class: "fc-title" }, root, spec.title);
+  return { root, id };
+}
+
 // DOM helpers and a small SVG line chart (axes, ticks, legend with start and end values).
 function el(tag, attrs = {}, parent = null, text = null, ns = null) {
   const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
@@ -29,7 +41,8 @@ function ticks(lo, hi, n = 5) {
   return out;
 }
 
-function chart(parent, panel, lines, range, x, xLabel) {
+// `colours` is the widget spec's colours (grid and axis lines), from forcecouple.view.style.
+function chart(parent, panel, lines, range, x, xLabel, colours) {
   const W = 340, H = 200, L = 52, R = 10, T = 24, B = 36;
   const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, class: "fc-chart", role: "img",
     "aria-label": `${panel.title}: ${lines.map((l) => `${l.label} from ${l.values[0].toFixed(1)} to ${l.values[l.values.length - 1].toFixed(1)}`).join("; ")}` }, parent);
@@ -38,14 +51,14 @@ function chart(parent, panel, lines, range, x, xLabel) {
   const sy = (v) => H - B - ((v - y0) / (y1 - y0 || 1)) * (H - T - B);
   svgEl("text", { x: L, y: 14, "font-size": 12, "font-weight": 600 }, svg, panel.title);
   for (const t of ticks(y0, y1)) {
-    svgEl("line", { x1: L, x2: W - R, y1: sy(t), y2: sy(t), stroke: "#e5e5e5" }, svg);
+    svgEl("line", { x1: L, x2: W - R, y1: sy(t), y2: sy(t), stroke: colours.grid }, svg);
     svgEl("text", { x: L - 4, y: sy(t) + 4, "font-size": 10, "text-anchor": "end" }, svg, String(t));
   }
   for (const t of ticks(x0, x1, 6)) {
     svgEl("text", { x: sx(t), y: H - B + 14, "font-size": 10, "text-anchor": "middle" }, svg, String(t));
   }
-  svgEl("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: "#555" }, svg);
-  svgEl("line", { x1: L, x2: L, y1: T, y2: H - B, stroke: "#555" }, svg);
+  svgEl("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: colours.axis }, svg);
+  svgEl("line", { x1: L, x2: L, y1: T, y2: H - B, stroke: colours.axis }, svg);
   svgEl("text", { x: (L + W - R) / 2, y: H - 4, "font-size": 11, "text-anchor": "middle" }, svg, xLabel);
   svgEl("text", { x: 12, y: (T + H - B) / 2, "font-size": 11, "text-anchor": "middle",
     transform: `rotate(-90 12 ${(T + H - B) / 2})` }, svg, panel.y_label);

@@ -15,7 +15,9 @@ from types import MappingProxyType
 
 import numpy as np
 
-from .joint import Joint, TorqueBasis
+from .joint import Joint, TorqueBasis, torque_basis
+
+__all__ = ["SCAN_STEP", "ZERO_TORQUE", "Equilibrium", "equilibrium", "scan_grid", "steps_between"]
 
 #: Scan step, degrees: no coarser than 0.25 (the widget's grid uses the same).
 SCAN_STEP = 0.25
@@ -60,7 +62,7 @@ class Equilibrium:
     rest_torque: float
 
 
-def _scan_grid(start: float, end: float, step: float = SCAN_STEP) -> np.ndarray:
+def steps_between(start: float, end: float, step: float = SCAN_STEP) -> np.ndarray:
     """Angles from ``start`` (excluded) to ``end`` (included) in ``step`` degrees.
 
     The last step is shortened so that the grid ends exactly on ``end``.
@@ -111,7 +113,7 @@ def _slope(joint: Joint, angle: float, h: float = 1e-5) -> float:
     """Central-difference slope of the net torque (N·m per degree) at ``angle``."""
     lo, hi = joint.limits
     a, b = max(angle - h, lo), min(angle + h, hi)
-    return (joint._net_scalar(b) - joint._net_scalar(a)) / (b - a)
+    return (joint.net_torque_at(b) - joint.net_torque_at(a)) / (b - a)
 
 
 def scan_grid(joint: Joint) -> tuple[np.ndarray, int]:
@@ -122,18 +124,17 @@ def scan_grid(joint: Joint) -> tuple[np.ndarray, int]:
     """
     lo, hi = joint.limits
     rest = joint.rest_angle
-    down = _scan_grid(rest, lo)[::-1] if rest > lo else np.empty(0)
-    up = _scan_grid(rest, hi) if rest < hi else np.empty(0)
+    down = steps_between(rest, lo)[::-1] if rest > lo else np.empty(0)
+    up = steps_between(rest, hi) if rest < hi else np.empty(0)
     return np.concatenate([down, [rest], up]), down.size
 
 
 def _grid_basis(joint: Joint) -> tuple[np.ndarray, int, TorqueBasis]:
     """Scan grid, rest index and torque basis on it, cached with the geometry."""
-    cached = joint._geometry_cache.get("scan")
-    if cached is None:
+    def compute() -> tuple[np.ndarray, int, TorqueBasis]:
         grid, rest_index = scan_grid(joint)
-        cached = joint._geometry_cache["scan"] = (grid, rest_index, joint._basis(grid))
-    return cached
+        return grid, rest_index, torque_basis(joint, grid)
+    return joint.geometry_cached("scan", compute)
 
 
 def equilibrium(joint: Joint) -> Equilibrium:
@@ -149,7 +150,7 @@ def equilibrium(joint: Joint) -> Equilibrium:
     """
     if not isinstance(joint, Joint):
         raise ValueError(f"joint must be a Joint; got {joint!r}")
-    f = joint._net_scalar
+    f = joint.net_torque_at
     rest = joint.rest_angle
     rest_torque = f(rest)
     at_limit = False
@@ -160,7 +161,7 @@ def equilibrium(joint: Joint) -> Equilibrium:
         sign = 1.0 if rest_torque > 0 else -1.0
         grid, r, basis = _grid_basis(joint)
         # The grid beyond rest in scan order, and the net torque on it.
-        torque = basis.passive + joint._pull @ basis.arms
+        torque = basis.passive + joint.pulls @ basis.arms
         if sign > 0:
             angles, torque = grid[r + 1:], torque[r + 1:]
         else:
@@ -181,10 +182,7 @@ def equilibrium(joint: Joint) -> Equilibrium:
         else:
             end = joint.limits[1] if sign > 0 else joint.limits[0]
             angle, residual, at_limit, stable = end, f(end), True, True
-    theta = math.radians(angle)
-    strings = joint._string_torques_scalar(theta)
-    torques = {name: t / 100.0 for name, t in zip(joint.names, strings, strict=True)}
-    torques["spring"], torques["load"] = (float(x) for x in joint._spring_load_scalar(theta))
+    torques = {name: float(t) for name, t in joint.torques_at(angle).items()}
     return Equilibrium(angle=float(angle), residual=float(residual), stable=bool(stable),
                        at_limit=at_limit, torques=MappingProxyType(torques),
                        rest_torque=float(rest_torque))

@@ -5,16 +5,12 @@
 // which Python prepends to this module. With spec.predict each run carries
 // the number the reader may predict first (its "predict": label, value, after,
 // given); the charts and the summary stay hidden until the reader reveals.
-let uid = 0;
 
 function render({ model, el: host }) {
   const spec = model.get("spec");
   const x = decode(spec.x);
-  const id = `fs-${++uid}`;
   const state = { choice: [...model.get("choice")] };
-  const root = el("div", { class: "fc-explorer fc-series", role: "group", "aria-label": spec.title }, host);
-  root.addEventListener("keydown", (e) => e.stopPropagation());
-  if (spec.title) el("div", { class: "fc-title" }, root, spec.title);
+  const { root, id } = frame(host, spec, { cls: "fc-series", prefix: "fs" });
   const controls = el("div", { class: "fc-controls" }, root);
   const inputs = spec.choices.map((c, k) => {
     if (c.slider) {
@@ -66,7 +62,7 @@ function render({ model, el: host }) {
     spec.panels.forEach((panel, p) => {
       const cell = el("div", { class: "fc-chart-cell" }, charts);
       const lines = run.panels[p].map((l) => ({ ...l, values: decode(l.values) }));
-      chart(cell, panel, lines, run.ranges[p], x, spec.x_label);
+      chart(cell, panel, lines, run.ranges[p], x, spec.x_label, spec.colours);
     });
     summary.textContent = run.summary;
   }

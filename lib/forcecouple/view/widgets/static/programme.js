@@ -1,19 +1,14 @@
-// PlanExplorer front end: tick findings, look up the precomputed plan and the
+// ProgrammeExplorer front end: tick findings, look up the precomputed plan and the
 // simulated weeks, draw. SVG, decode(), el(), svgEl(), chart() and
 // predictFirst() come from common.js, which Python prepends to this module.
 // "predict first" asks for one joint's tilt at the last week (run.end), and
 // hides the charts and the summary until the reader reveals.
 
-let uid = 0;
-
 function render({ model, el: host }) {
   const spec = model.get("spec");
   const weeks = decode(spec.weeks);
   const curves = spec.curves.map(decode);
-  const id = `fp-${++uid}`;
-  const root = el("div", { class: "fc-explorer fc-plan", role: "group", "aria-label": spec.title }, host);
-  root.addEventListener("keydown", (e) => e.stopPropagation());
-  el("div", { class: "fc-title" }, root, spec.title);
+  const { root, id } = frame(host, spec, { cls: "fc-plan", prefix: "fp" });
   const form = el("div", { class: "fc-controls" }, root);
   const boxes = {};
   for (const [cp, cpLabel] of spec.checkpoints) {
@@ -100,9 +95,9 @@ function render({ model, el: host }) {
       const tilt = curves[run.curves[preset]];
       const neutral = new Float32Array(tilt.length).fill(spec.neutral[preset]);
       chart(cell, { title: `${label}, ${spec.days} days a week`, y_label: unit }, [
-        { label: "following the plan", colour: "#000000", dash: "solid", values: tilt },
-        { label: "neutral pattern", colour: "#009E73", dash: "dashed", values: neutral },
-      ], spec.ranges[preset], weeks, "week");
+        { label: "following the plan", colour: spec.colours.angle, dash: "solid", values: tilt },
+        { label: "neutral pattern", colour: spec.colours.neutral, dash: "dashed", values: neutral },
+      ], spec.ranges[preset], weeks, "week", spec.colours);
     }
     summary.textContent = run.summary;
   }

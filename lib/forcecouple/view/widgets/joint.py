@@ -12,79 +12,25 @@ reach Python, which keeps ``angle``, ``at_limit``, ``torques`` and
 
 from __future__ import annotations
 
-import base64
-import io
 import math
-import pathlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import anywidget
-import numpy as np
 import traitlets
 
-from . import _validate as check
-from .joint import Joint, torque_basis
-from .readout import describe
-from .solve import ZERO_TORQUE, Equilibrium, equilibrium, scan_grid
-from .style import BONE_EDGE, BONE_FILL, NORMAL_RANGE_FILL, muscle_styles
+from ... import _validate as check
+from ...model import ZERO_TORQUE, Equilibrium, Joint, equilibrium, scan_grid, torque_basis
+from ..style import muscle_styles, page_colours
+from ..words import SENTENCES, describe
+from ..words import label as reader_label
+from .base import STATIC, ArrayTable, BookWidget, pack_floats
 
-STATIC = pathlib.Path(__file__).parent / "static"
-
-
-def es_module(name: str) -> str:
-    """The widget module ``static/<name>`` with the shared ``common.js`` in front."""
-    return (STATIC / "common.js").read_text("utf-8") + "\n" + (STATIC / name).read_text("utf-8")
+#: A preset button: a joint with the explorer's muscles, or (joint, variant index)
+#: when it is one of the explorer's geometry variants other than the first.
+Preset = Joint | tuple[Joint, int]
 
 
-def _b64(values: np.ndarray) -> str:
-    """Little-endian float32 array as base64 text (4 bytes a value)."""
-    return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
-
-
-class StaticTwin:
-    """Mixin for the book's widgets: adds the static twin to the display bundle.
-
-    The bundle gets an ``image/png`` of ``self.figure()`` beside the widget
-    view: the HTML book renders the widget, the PDF and front ends without
-    widget support show the picture (decisions, section 4).
-    """
-
-    def figure(self):  # pragma: no cover - every widget defines its own
-        return None
-
-    def _repr_mimebundle_(self, **kwargs: Any):
-        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
-        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
-        fig = self.figure() if data is not None else None
-        if fig is None:
-            return bundle
-        import matplotlib.pyplot as plt
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=90)
-        plt.close(fig)
-        data = {**data, "image/png": base64.b64encode(buffer.getvalue()).decode("ascii")}
-        return (data, meta) if isinstance(bundle, tuple) else data
-
-
-class _ArrayTable:
-    """Deduplicated base64 arrays: identical curves across variants are sent once."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self._index: dict[str, int] = {}
-
-    def add(self, values: np.ndarray) -> int | None:
-        if not np.any(values):
-            return None  # an all-zero curve is sent as null
-        text = _b64(values)
-        if text not in self._index:
-            self._index[text] = len(self.items)
-            self.items.append(text)
-        return self._index[text]
-
-
-class JointExplorer(StaticTwin, anywidget.AnyWidget):
+class JointExplorer(BookWidget):
     """Pull the strings of a joint and watch it settle.
 
     Parameters
@@ -102,9 +48,9 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
         Top of every slider, in ``unit`` (> 0).
     slider_step : float
         Slider step, in ``unit`` (> 0).
-    presets : mapping of label -> Joint
-        Buttons that set the sliders to a joint's pulls (and its variant, when
-        the joint is one of ``joint``'s variants).
+    presets : mapping of label -> Joint or (Joint, variant index)
+        Buttons that set the sliders to a joint's pulls and, with an index, the
+        variant slider too (the joint's geometry must match that variant's).
     variant_label, variant_values, variant_unit
         Text and numbers the variant slider shows (e.g. "right insertion", cm).
     normal_range : (low, high) or None
@@ -113,10 +59,8 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
         Heading shown above the picture.
     """
 
-    _esm = es_module("explorer.js")
-    _css = STATIC / "explorer.css"
+    _esm = STATIC / "explorer.js"
 
-    spec = traitlets.Dict().tag(sync=True)
     values = traitlets.List(traitlets.Float()).tag(sync=True)
     variant = traitlets.Int(0).tag(sync=True)
     angle = traitlets.Float(0.0).tag(sync=True)
@@ -126,7 +70,7 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
 
     def __init__(self, joint: Joint | Sequence[Joint], controls: Mapping[str, Sequence[str]] | None = None,
                  unit: str = "%", slider_max: float = 100.0, slider_step: float | None = None,
-                 presets: Mapping[str, Joint] | None = None, variant_label: str = "variant",
+                 presets: Mapping[str, Preset] | None = None, variant_label: str = "variant",
                  variant_values: Sequence[float] | None = None, variant_unit: str = "",
                  normal_range: tuple[float, float] | None = None, title: str = "",
                  start_variant: int = 0, **kwargs: Any) -> None:
@@ -183,7 +127,7 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
     @staticmethod
     def _check_controls(joint: Joint, controls: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
         if controls is None:
-            return {name.replace("_", " "): [name] for name in joint.names}
+            return {reader_label(name): [name] for name in joint.names}
         if not controls:
             raise ValueError("controls must name at least one slider; got an empty mapping")
         out: dict[str, list[str]] = {}
@@ -222,12 +166,18 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
                              f"got {value:g}")
         return float(value)
 
-    def _preset_values(self, preset: Joint) -> tuple[list[float], int]:
-        if not isinstance(preset, Joint) or preset.names != self._variants[0].names:
-            raise ValueError(f"presets must be Joints with the explorer's muscles; got {preset!r}")
-        variant = next((i for i, v in enumerate(self._variants)
-                        if v._geometry_cache is preset._geometry_cache), 0)
-        return self._values_of(preset), variant
+    def _preset_values(self, preset: Preset) -> tuple[list[float], int]:
+        joint, variant = preset if isinstance(preset, tuple) else (preset, 0)
+        if not isinstance(joint, Joint) or joint.names != self._variants[0].names:
+            raise ValueError(f"presets must be Joints with the explorer's muscles, or (Joint, variant); "
+                             f"got {preset!r}")
+        variant = int(check.number("preset variant", variant, low=0, high=len(self._variants) - 1))
+        shape = self._variants[variant]
+        for m, v in zip(joint.muscles, shape.muscles, strict=True):
+            if (m.insertion, m.origin, m.origin_turns) != (v.insertion, v.origin, v.origin_turns):
+                raise ValueError(f"preset: muscle {m.name!r} is not attached as in variant {variant}; "
+                                 "pass (joint, variant) with the variant it was made from")
+        return self._values_of(joint), variant
 
     # -- what the page gets ---------------------------------------------------
     def _build_spec(self, title: str, variant_label: str, variant_values: list[float], variant_unit: str,
@@ -235,7 +185,7 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
                     start_variant: int) -> dict:
         first = self._variants[0]
         grid, rest_index = scan_grid(first)
-        table = _ArrayTable()
+        table = ArrayTable()
         variants = []
         extent = 0.0
         for joint in self._variants:
@@ -245,10 +195,10 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
                 "origin": [list(m.origin) for m in joint.muscles],
                 "turns": [m.origin_turns for m in joint.muscles],
                 "outline": [list(p) for p in joint.outline],
-                "arms": [table.add(a) for a in basis.arms],
-                "strings": [table.add(s) for s in basis.strings],
-                "spring": table.add(basis.spring),
-                "load": table.add(basis.load),
+                "arms": [table.add(a, zero_as_null=True) for a in basis.arms],
+                "strings": [table.add(a, zero_as_null=True) for a in basis.strings],
+                "spring": table.add(basis.spring, zero_as_null=True),
+                "load": table.add(basis.load, zero_as_null=True),
             })
             # Frame the bone (twice its outline's reach); long strings run off the edge.
             points = joint.outline or [*(m.insertion for m in joint.muscles), *(m.origin for m in joint.muscles)]
@@ -261,10 +211,11 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
             "directions": list(first.directions),
             "limits": list(first.limits),
             "rest_index": int(rest_index),
-            "grid": _b64(grid),
+            "rest_angle": first.rest_angle,
+            "grid": pack_floats(grid),
             "zero_torque": ZERO_TORQUE,
             "normal_range": list(normal_range) if normal_range else None,
-            "muscles": [{"name": m.name, "label": m.name.replace("_", " "), "colour": c, "dash": d}
+            "muscles": [{"name": m.name, "label": reader_label(m.name), "colour": c, "dash": d}
                         for m, (c, d) in zip(first.muscles, muscle_styles(first), strict=True)],
             "controls": [{"label": label, "muscles": [first.names.index(n) for n in names],
                           "scale": [self._scale(first, n) for n in names], "unit": self._unit,
@@ -279,7 +230,8 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
             "start": {"values": start_values, "variant": start_variant},
             "extent": extent,
             "arrow_scale": 0.35 * extent / max(tension_top * 0.25, 1e-9),
-            "colours": {"bone": BONE_FILL, "edge": BONE_EDGE, "normal": NORMAL_RANGE_FILL},
+            "colours": page_colours(),
+            "words": SENTENCES,
         }
 
     # -- live kernel ----------------------------------------------------------
@@ -316,8 +268,8 @@ class JointExplorer(StaticTwin, anywidget.AnyWidget):
         self.values = new
 
     # -- static twin ----------------------------------------------------------
-    def figure(self):
+    def figure(self) -> Any:
         """The static picture (matplotlib figure) for the current settings."""
-        from .draw import draw_joint
+        from ..figures import draw_joint
         joint = self.joint()
         return draw_joint(joint, equilibrium(joint), title=self.spec.get("title") or None)

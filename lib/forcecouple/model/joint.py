@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import _validate as check
+from .. import _validate as check
 from .geometry import rotate
 from .muscle import Muscle
+
+__all__ = ["MIN_STRING_LENGTH", "RESERVED_NAMES", "Joint", "TorqueBasis", "Weight", "moment_arm", "torque_basis"]
 
 #: Names a muscle may not take: they label the other torques in readouts.
 RESERVED_NAMES = ("spring", "load")
 #: Shortest string length (cm) that ``Joint`` accepts anywhere within its limits.
 MIN_STRING_LENGTH = 1e-6
+
+T = TypeVar("T")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,6 +68,9 @@ class _Strings:
         qx, qy = origin[:, 0], origin[:, 1]
         dot0, cross0 = px * qx + py * qy, px * qy - py * qx
         self.span = (px * px + py * py + qx * qx + qy * qy)[:, None]
+        # The same constants, one tuple a string, for the scalar evaluation.
+        self.rows = [(float(u), float(sp), float(d), float(c))
+                     for u, sp, d, c in zip(turn, self.span[:, 0], dot0, cross0, strict=True)]
         self.other_turns = sorted({float(u) for u in turn} - {-1.0, 0.0, 1.0})
         k = 3 + 2 * len(self.other_turns)
         self.numerator = np.zeros((len(turn), k))
@@ -98,6 +106,22 @@ class _Strings:
         n = self.span.shape[0]
         length = np.sqrt(both[n:] + self.span)
         return length, np.divide(both[:n], length, out=both[:n])
+
+    def geometry_at(self, theta: float) -> list[tuple[float, float]]:
+        """(length, signed moment arm) in cm of every string at one angle ``theta`` (rad).
+
+        The same closed form as :meth:`geometry`, in plain floats (the solver's hot path).
+        """
+        trig: dict[float, tuple[float, float]] = {}
+        out = []
+        for turn, span, dot0, cross0 in self.rows:
+            cs = trig.get(turn)
+            if cs is None:
+                cs = trig[turn] = (math.cos(turn * theta), math.sin(turn * theta))
+            c, s = cs
+            length = math.sqrt(span - 2.0 * (dot0 * c - cross0 * s))
+            out.append((length, (cross0 * c + dot0 * s) / length))
+        return out
 
 
 def moment_arm(muscle: Muscle, angles: ArrayLike) -> float | np.ndarray:
@@ -256,19 +280,10 @@ class Joint:
         self._origin = np.array([m.origin for m in ms], dtype=float).reshape(-1, 2)
         self._turn = np.array([m.origin_turns - 1.0 for m in ms], dtype=float)
         self._pull = np.array([m.pull for m in ms], dtype=float)
-        self._stiff = np.array([m.stiffness for m in ms], dtype=float)
-        self._slack = np.array([m.slack for m in ms], dtype=float)
-        self._has_curve = any(m.passive is not None for m in ms)
-        self._has_passive = self._has_curve or bool(self._stiff.any())
+        self._pull.flags.writeable = False
+        self._has_passive = any(m.passive is not None or m.stiffness for m in ms)
         self._strings = _Strings(self._insertion, self._origin, self._turn)
         self._rest_rad = math.radians(self.rest_angle)
-        # Rows for the scalar fast path used by the solver.
-        self._rows = []
-        rows = zip(ms, self._insertion, self._origin, self._turn, strict=True)
-        for m, (px, py), (qx, qy), turn in rows:
-            self._rows.append((float(turn), float(px * px + py * py + qx * qx + qy * qy),
-                               float(px * qx + py * qy), float(px * qy - py * qx),
-                               m.pull, m.stiffness, m.slack, m.passive))
 
     def _with_muscle_pulls(self, pulls: Iterable[float]) -> Joint:
         """A copy whose muscles pull with ``pulls`` (N); the geometry cache is shared."""
@@ -306,6 +321,23 @@ class Joint:
             pulls[name] = check.number(f"activation of {name}", a, low=0.0, high=1.0) * m.fmax
         return self.with_pulls(pulls)
 
+    @property
+    def pulls(self) -> np.ndarray:
+        """Active pull of every muscle, N, in ``muscles`` order (read-only array)."""
+        return self._pull
+
+    def geometry_cached(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` with the joint's geometry.
+
+        For results that depend on the geometry but not on the active pulls (e.g.
+        the solver's torque basis on its scan grid): ``with_pulls`` and
+        ``with_activations`` copies share them, so a slider that changes only the
+        pulls never recomputes them.
+        """
+        if key not in self._geometry_cache:
+            self._geometry_cache[key] = compute()
+        return self._geometry_cache[key]
+
     def landmark(self, name: str, angle: ArrayLike) -> np.ndarray:
         """World position (cm) of landmark ``name`` at ``angle`` (degrees).
 
@@ -332,28 +364,28 @@ class Joint:
         return self._pull + self._tensions(length)[:, 0]
 
     # -- torques --------------------------------------------------------------
-    def _spring_torque(self, theta: np.ndarray) -> np.ndarray:
+    def _spring_torque(self, theta: ArrayLike) -> ArrayLike:
+        """Joint-spring torque (N·m) at ``theta`` radians (number or array)."""
         return -self.stiffness * (theta - self._rest_rad)
 
-    def _load_torque(self, theta: np.ndarray) -> np.ndarray:
+    def _load_torque(self, theta: ArrayLike) -> np.ndarray:
+        """Load torque (N·m) at ``theta`` radians (number or array)."""
         if self.load is None:
-            return np.zeros_like(theta)
+            return np.zeros_like(theta, dtype=float)
         if isinstance(self.load, Weight):
             x, y = self.load.at
             return -self.load.force * (x * np.cos(theta) - y * np.sin(theta)) / 100.0
-        return np.full_like(theta, self.load)
+        return np.full_like(theta, self.load, dtype=float)
 
     def _tensions(self, length: np.ndarray) -> np.ndarray:
-        """Passive tension (N) of every string at ``length`` (n, m)."""
-        stretch = np.maximum(length - self._slack[:, None], 0.0)
-        tension = self._stiff[:, None] * stretch
-        if self._has_curve:
-            for i, m in enumerate(self.muscles):
-                if m.passive is not None:
-                    tension[i] = np.maximum(np.asarray(m.passive(stretch[i]), dtype=float), 0.0)
+        """Passive tension (N) of every string at ``length`` (cm, shape (n, m))."""
+        tension = np.zeros_like(length)
+        for i, m in enumerate(self.muscles):
+            tension[i] = m.passive_tension(length[i])
         return tension
 
     def _basis(self, angles_deg: np.ndarray) -> TorqueBasis:
+        """The torque basis at 1-D ``angles_deg``; no validation (see :func:`torque_basis`)."""
         theta = np.radians(angles_deg)
         length, arm = self._strings.geometry(theta)
         arms = arm / 100.0
@@ -379,38 +411,33 @@ class Joint:
                 total[start:start + block] += (self._pull / 100.0) @ arm
         return total
 
-    def _net_scalar(self, angle_deg: float) -> float:
-        """Net torque (N·m) at one angle, in plain floats (the solver's hot path)."""
-        t = math.radians(angle_deg)
-        spring, load = self._spring_load_scalar(t)
-        return spring + load + sum(self._string_torques_scalar(t)) / 100.0
+    def torques_at(self, angle: float) -> dict[str, float]:
+        """Each torque on the bone (N·m) at one ``angle`` (degrees), in plain floats.
 
-    def _spring_load_scalar(self, t: float) -> tuple[float, float]:
-        """Spring and load torques (N·m) at ``t`` radians, plain floats."""
-        load = self.load
-        if load is None:
-            value = 0.0
-        elif isinstance(load, Weight):
-            value = -load.force * (load.at[0] * math.cos(t) - load.at[1] * math.sin(t)) / 100.0
-        else:
-            value = load
-        return -self.stiffness * (t - self._rest_rad), value
+        Every muscle's (active plus passive), then ``"spring"`` and ``"load"``. No
+        validation: the solver's hot path. Use :meth:`net_torque` for checked input.
+        """
+        t = math.radians(angle)
+        torques = {m.name: (m.pull + m.passive_tension(length)) * arm / 100.0
+                   for m, (length, arm) in zip(self.muscles, self._strings.geometry_at(t), strict=True)}
+        torques["spring"] = self._spring_torque(t)
+        torques["load"] = self._load_at(t)
+        return torques
 
-    def _string_torques_scalar(self, t: float) -> list[float]:
-        """Each string's torque (N·cm, active plus passive) at ``t`` radians."""
-        trig: dict[float, tuple[float, float]] = {}
-        out = []
-        for turn, span, dot0, cross0, pull, stiff, slack, curve in self._rows:
-            cs = trig.get(turn)
-            if cs is None:
-                cs = trig[turn] = (math.cos(turn * t), math.sin(turn * t))
-            c, s = cs
-            length = math.sqrt(span - 2.0 * (dot0 * c - cross0 * s))
-            stretch = length - slack
-            if stretch > 0.0:
-                pull = pull + (max(float(curve(stretch)), 0.0) if curve is not None else stiff * stretch)
-            out.append(pull * (cross0 * c + dot0 * s) / length)
-        return out
+    def net_torque_at(self, angle: float) -> float:
+        """Net torque (N·m) at one ``angle`` (degrees), in plain floats; no validation.
+
+        The same sum as :meth:`net_torque`, for the solver's hot path.
+        """
+        t = math.radians(angle)
+        total = self._spring_torque(t) + self._load_at(t)
+        for m, (length, arm) in zip(self.muscles, self._strings.geometry_at(t), strict=True):
+            total += (m.pull + m.passive_tension(length)) * arm / 100.0
+        return total
+
+    def _load_at(self, t: float) -> float:
+        """Load torque (N·m) at ``t`` radians, a plain float."""
+        return float(self._load_torque(t)) if self.load is not None else 0.0
 
     def net_torque(self, angles: ArrayLike) -> float | np.ndarray:
         """Net torque (N·m) on the bone at ``angles`` (degrees, within the limits).

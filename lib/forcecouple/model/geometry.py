@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+__all__ = ["foot_of_perpendicular", "rotate"]
+
 
 def rotate(points: ArrayLike, angle_deg: ArrayLike) -> np.ndarray:
     """Rotate ``points`` (cm, shape ``(..., 2)``) counter-clockwise about the origin.

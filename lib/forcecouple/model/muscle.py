@@ -15,10 +15,12 @@ from typing import Any
 
 import numpy as np
 
-from . import _validate as check
+from .. import _validate as check
+
+__all__ = ["THELEN_KPE", "THELEN_STRAIN_AT_FMAX", "Muscle", "thelen_passive", "thelen_passive_force"]
 
 #: Passive force-length parameters of the Thelen (2003) curve as used in the
-#: Gait2392 model (domain facts, section 4): exponential shape factor and the
+#: Gait2392 model (Delp et al. 1990; Thelen 2003): exponential shape factor and the
 #: fibre strain at which passive force equals the maximal isometric force.
 THELEN_KPE = 4.0
 THELEN_STRAIN_AT_FMAX = 0.6
@@ -135,7 +137,17 @@ class Muscle:
         return dataclasses.replace(self, pull=pull)
 
     def passive_tension(self, length: Any) -> Any:
-        """Passive tension (N) at string ``length`` (cm, number or array); >= 0."""
+        """Passive tension (N) at string ``length`` (cm, number or array); >= 0.
+
+        Zero up to the slack length; beyond it ``passive(stretch)`` when the muscle
+        has a curve, else ``stiffness x stretch``. The one passive-tension rule of
+        the model: the joint's vectorised and scalar torques both call it.
+        """
+        if isinstance(length, float):  # the solver's hot path: plain floats
+            stretch = length - self.slack  # type: ignore[operator]
+            if stretch <= 0.0:
+                return 0.0
+            return max(float(self.passive(stretch)), 0.0) if self.passive else self.stiffness * stretch
         stretch = np.maximum(np.asarray(length, dtype=float) - self.slack, 0.0)
         if self.passive is not None:
             tension = np.maximum(np.asarray(self.passive(stretch), dtype=float), 0.0)

@@ -7,27 +7,28 @@ data's patterns; the tilt comes from the solver, never typed in.
 
 from __future__ import annotations
 
-import functools
-import json
 import math
-from importlib import resources
 from typing import Any
 
-from . import _validate as check
+from .. import _data
+from .. import _validate as check
 from .geometry import rotate
 from .joint import Joint, Weight
 from .muscle import Muscle
+
+__all__ = [
+    "PELVIS_PATTERNS", "SCAPULA_PATTERNS", "floating_bone", "pattern_activations", "pelvis", "pelvis_table_pose",
+    "preset_data", "preset_groups", "scapula",
+]
 
 PELVIS_PATTERNS = ("neutral", "lower_crossed")
 SCAPULA_PATTERNS = ("neutral", "shrugged")
 
 
-@functools.cache
 def preset_data(name: str) -> dict[str, Any]:
     """The data (a dict, read from JSON) behind preset ``name``."""
     check.choice("name", name, ("floating_bone", "pelvis", "scapula"))
-    text = resources.files("forcecouple").joinpath("data", f"{name}.json").read_text("utf-8")
-    return json.loads(text)
+    return _data.load(f"{name}.json")
 
 
 def preset_groups(name: str) -> dict[str, list[str]]:
@@ -83,6 +84,7 @@ def _pelvis_frame(point: list[float], pose: float) -> tuple[float, float]:
     return (float(x), float(y))
 
 
+@_data.register_preset("pelvis")
 def pelvis(pattern: str = "neutral") -> Joint:
     """Sagittal pelvis about the hip, seen from the right side (anterior to the left).
 
@@ -110,6 +112,7 @@ def pelvis(pattern: str = "neutral") -> Joint:
     return joint.with_activations(pattern_activations("pelvis", pattern))
 
 
+@_data.register_preset("scapula")
 def scapula(pattern: str = "neutral") -> Joint:
     """Right shoulder girdle seen from behind, turning about the SC joint.
 
@@ -129,3 +132,4 @@ def scapula(pattern: str = "neutral") -> Joint:
                   outline=[tuple(p) for p in d["outline"]], name="shoulder",
                   directions=("up", "down"))
     return joint.with_activations(pattern_activations("scapula", pattern))
+

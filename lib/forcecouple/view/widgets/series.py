@@ -9,24 +9,19 @@ page with no kernel.
 
 from __future__ import annotations
 
-import base64
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-import anywidget
 import numpy as np
 import traitlets
 
-from . import _validate as check
-from .widget import STATIC, StaticTwin, es_module
+from ... import _validate as check
+from .. import style
+from .base import STATIC, BookWidget, pack_floats
 
 
-def _b64(values: Sequence[float]) -> str:
-    return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
-
-
-class SeriesExplorer(StaticTwin, anywidget.AnyWidget):
+class SeriesExplorer(BookWidget):
     """Line charts of precomputed runs, one run per combination of choices.
 
     Parameters
@@ -52,10 +47,8 @@ class SeriesExplorer(StaticTwin, anywidget.AnyWidget):
     start : option index of each choice at first (default: all 0).
     """
 
-    _esm = es_module("series.js")
-    _css = STATIC / "explorer.css"
+    _esm = STATIC / "series.js"
 
-    spec = traitlets.Dict().tag(sync=True)
     choice = traitlets.List(traitlets.Int()).tag(sync=True)
 
     def __init__(self, choices: Mapping[str, Sequence[str]], run: Callable[..., dict], x: Sequence[float],
@@ -81,8 +74,8 @@ class SeriesExplorer(StaticTwin, anywidget.AnyWidget):
             key = ",".join(map(str, combo))
             runs[key] = {
                 "summary": result["summary"],
-                "panels": [[{"label": line["label"], "colour": line.get("colour", "#000000"),
-                             "dash": line.get("dash", "solid"), "values": _b64(line["values"])}
+                "panels": [[{"label": line["label"], "colour": line.get("colour", style.ANGLE_LINE),
+                             "dash": line.get("dash", "solid"), "values": pack_floats(line["values"])}
                             for line in lines] for lines in result["panels"]],
                 "ranges": [self._range(lines) for lines in result["panels"]],
             }
@@ -92,7 +85,8 @@ class SeriesExplorer(StaticTwin, anywidget.AnyWidget):
         if len(predict) > 1:
             raise ValueError("run must return a 'predict' entry for every combination of choices or for none")
         self._static_figure = static_figure
-        spec = {"predict": predict == {True}, "title": title, "x_label": x_label, "x": _b64(x),
+        spec = {"predict": predict == {True}, "title": title, "x_label": x_label, "x": pack_floats(x),
+                "colours": style.page_colours(),
                 "choices": [{"label": label, "options": list(options), "slider": label in sliders}
                             for label, options in choices.items()],
                 "panels": [{"title": t, "y_label": y} for t, y in panels], "runs": runs}
@@ -109,7 +103,7 @@ class SeriesExplorer(StaticTwin, anywidget.AnyWidget):
         """The summary sentence of the run for the current choices."""
         return self.spec["runs"][",".join(map(str, self.choice))]["summary"]
 
-    def figure(self):
+    def figure(self) -> Any:
         """The static twin for the current choices (None without ``static_figure``)."""
         return None if self._static_figure is None else self._static_figure(*self.choice)
 

@@ -1,20 +1,22 @@
 """The book's explorers: each preset with its sliders, buttons and ranges.
 
-Settings only; the widget is :class:`forcecouple.widget.JointExplorer`.
+Settings only; the widgets are in :mod:`forcecouple.view.widgets`.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import numpy as np
 
-from . import _validate as check
-from .adaptation import adaptation_data, simulate
-from .plan_widget import PlanExplorer
-from .presets import floating_bone, pelvis, preset_data, preset_groups, scapula
-from .series_widget import SeriesExplorer
-from .widget import JointExplorer
+from .. import _data
+from .. import _validate as check
+from ..course import AdaptationHistory, adaptation_data, habit_preset, simulate
+from ..model import Joint, floating_bone, pelvis, preset_data, preset_groups, scapula
+from .figures import PANELS, history_figure, history_lines
+from .widgets import JointExplorer, ProgrammeExplorer, SeriesExplorer
+from .words import habit_prediction, habit_summary
 
 #: Right-string insertions (cm) the floating bone's insertion slider offers.
 BONE_INSERTIONS = tuple(float(x) for x in np.arange(2.0, 23.0, 2.0))
@@ -28,9 +30,9 @@ def floating_bone_explorer(left: float = 50.0, right: float = 50.0, insertion: f
     variants = [floating_bone(left, right, insertion=x) for x in BONE_INSERTIONS]
     at = BONE_INSERTIONS.index
     presets = {
-        "equal pulls": variants[at(20.0)].with_pulls({"left": 50, "right": 50}),
-        "right pulls harder": variants[at(20.0)].with_pulls({"left": 50, "right": 70}),
-        "right harder, tied closer": variants[at(10.0)].with_pulls({"left": 50, "right": 70}),
+        "equal pulls": (variants[at(20.0)].with_pulls({"left": 50, "right": 50}), at(20.0)),
+        "right pulls harder": (variants[at(20.0)].with_pulls({"left": 50, "right": 70}), at(20.0)),
+        "right harder, tied closer": (variants[at(10.0)].with_pulls({"left": 50, "right": 70}), at(10.0)),
     }
     return JointExplorer(variants, controls=preset_groups("floating_bone"), unit="N", slider_max=100,
                          slider_step=1, presets=presets, variant_label="right string's distance from pivot",
@@ -55,41 +57,20 @@ def scapula_explorer(pattern: str = "neutral") -> JointExplorer:
 
 
 @functools.cache
-def _habit_joint(habit_name: str):
-    """A habit's data and its preset joint (for the joint's name and directions)."""
-    habit = adaptation_data()["habits"][habit_name]
-    return habit, pelvis() if habit["preset"] == "pelvis" else scapula()
+def _habit_joint(habit: str) -> Joint:
+    """The joint a habit acts on, in its neutral pattern (for its name and directions)."""
+    return _data.preset(habit_preset(habit))
 
 
-def _habit_summary(history) -> str:
+def _habit_summary(history: AdaptationHistory) -> str:
     """One sentence on where a habit leaves the joint (words for the page)."""
-    from .charts import changed_muscles
-    habit, joint = _habit_joint(history.habit)
-    pos, neg = joint.directions
-    start, end = history.tilt[0], history.tilt[-1]
-    weeks = int(history.weeks[-1])
-    if history.hours == 0:
-        return f"With no time spent {habit['label']}, nothing changes: the {joint.name} stays at {start:.1f} degrees."
-    changes = []
-    for i in changed_muscles(history):
-        parts = []
-        if history.strength[i, -1] != 1.0:
-            parts.append(f"strength {100 * (history.strength[i, -1] - 1):+.0f}%")
-        if history.length[i, -1] != 1.0:
-            parts.append(f"resting length {100 * (history.length[i, -1] - 1):+.1f}%")
-        changes.append(f"{history.names[i].replace('_', ' ')} {', '.join(parts)}")
-    return (f"After {weeks} weeks of {habit['label']}, {history.hours:g} hours a day, the {joint.name} moves from "
-            f"{start:.1f} to {end:.1f} degrees ({abs(end - start):.1f} degrees {pos if end >= start else neg}); "
-            f"what feels level has drifted to {history.feels_level[-1]:.1f} degrees. " + "; ".join(changes) + ".")
+    label = adaptation_data()["habits"][history.habit]["label"]
+    return habit_summary(history, label, _habit_joint(history.habit))
 
 
-def _habit_prediction(history) -> dict:
-    """What "predict first" asks for: how far the joint moves over the weeks (the chapter's question)."""
-    _, joint = _habit_joint(history.habit)
-    weeks = int(history.weeks[-1])
-    return {"label": f"change in the {joint.name} angle over {weeks} weeks, degrees, + is {joint.directions[0]}",
-            "value": float(history.tilt[-1] - history.tilt[0]), "after": f"over {weeks} weeks",
-            "given": f"The {joint.name} starts at {history.tilt[0]:.1f} degrees."}
+def _habit_prediction(history: AdaptationHistory) -> dict[str, Any]:
+    """What "predict first" asks for: how far the joint moves over the weeks."""
+    return habit_prediction(history, _habit_joint(history.habit))
 
 
 def adaptation_explorer(habit: str = "long_sitting", hours: float = 4) -> SeriesExplorer:
@@ -97,7 +78,6 @@ def adaptation_explorer(habit: str = "long_sitting", hours: float = 4) -> Series
 
     Every habit and every hours choice in the data is simulated here, in Python.
     """
-    from .charts import PANELS, history_figure, history_lines
     data = adaptation_data()
     names = list(data["habits"])
     hours_choices = data["hours_choices"]
@@ -123,6 +103,6 @@ def adaptation_explorer(habit: str = "long_sitting", hours: float = 4) -> Series
                           start=[names.index(habit), hours_choices.index(hours)])
 
 
-def programme_builder(start: tuple[str, ...] = ("low_back_arches",), days: float = 3) -> PlanExplorer:
+def programme_builder(start: tuple[str, ...] = ("low_back_arches",), days: float = 3) -> ProgrammeExplorer:
     """Tick the compensations you saw; see the plan and 12 simulated weeks of following it."""
-    return PlanExplorer(start=start, weeks=12, days=days)
+    return ProgrammeExplorer(start=start, weeks=12, days=days)

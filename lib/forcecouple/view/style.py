@@ -1,0 +1,57 @@
+"""Every colour and line style of the book's pictures, in one place.
+
+Okabe & Ito (2008) colours, safe for colour-blind readers: warm colours and
+solid lines for strings that turn the bone the positive way at its rest angle,
+cool colours and dashed lines for the others, so colour is never the only cue.
+A muscle keeps its colour whatever the pulls are. The matplotlib figures read
+these constants; the widgets get them through their spec (:func:`page_colours`),
+so the page and its printed twin agree. (The widgets' CSS, ``explorer.css``,
+holds the colours of the page's own chrome: borders, buttons, text.)
+"""
+
+from __future__ import annotations
+
+from ..model import Joint, moment_arm
+
+POSITIVE_COLOURS = ("#D55E00", "#E69F00", "#CC79A7", "#F0E442")
+NEGATIVE_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#000000")
+BONE_FILL = "#DDDDDD"
+BONE_EDGE = "#555555"
+#: The bone at angle 0, drawn faintly behind the tilted one.
+GHOST_EDGE = "#999999"
+NORMAL_RANGE_FILL = "#009E73"
+#: Pivot, tilt arc and axis lines.
+INK = "#333333"
+#: Labels drawn inside pictures.
+TEXT = "#222222"
+#: Bars of the torques that are not muscles.
+TISSUES_COLOUR = "#999999"
+LOAD_COLOUR = "#333333"
+#: The dark edge behind a tension arrow, so a pale colour still shows.
+ARROW_HALO = "#222222"
+#: Line charts: a joint's angle, what feels level, the neutral reference.
+ANGLE_LINE = "#000000"
+FEELS_LEVEL_LINE = "#999999"
+NEUTRAL_LINE = "#009E73"
+MARKER_LINE = "#999999"
+CHART_GRID = "#E5E5E5"
+CHART_AXIS = "#555555"
+
+
+def muscle_styles(joint: Joint) -> list[tuple[str, str]]:
+    """(colour, "solid" or "dashed") for each muscle of ``joint``, in order."""
+    counts = {True: 0, False: 0}
+    styles = []
+    for m in joint.muscles:
+        positive = moment_arm(m, joint.rest_angle) >= 0
+        palette = POSITIVE_COLOURS if positive else NEGATIVE_COLOURS
+        styles.append((palette[counts[positive] % len(palette)], "solid" if positive else "dashed"))
+        counts[positive] += 1
+    return styles
+
+
+def page_colours() -> dict[str, str]:
+    """The colours a widget's page module draws with, by role (sent in its spec)."""
+    return {"bone": BONE_FILL, "edge": BONE_EDGE, "ghost": GHOST_EDGE, "normal": NORMAL_RANGE_FILL, "ink": INK,
+            "text": TEXT, "tissues": TISSUES_COLOUR, "load": LOAD_COLOUR, "halo": ARROW_HALO,
+            "angle": ANGLE_LINE, "neutral": NEUTRAL_LINE, "grid": CHART_GRID, "axis": CHART_AXIS}

@@ -1,0 +1,15 @@
+"""The book's interactive diagrams (anywidget): one base, three explorers.
+
+Each moves in a live kernel and in the static HTML book with no kernel: Python
+precomputes what the page needs, the ES modules in ``static/`` look up and draw.
+"""
+
+from .base import STATIC, ArrayTable, BookWidget, StaticTwin, es_module, pack_floats
+from .joint import JointExplorer
+from .programme import PlanExplorer, ProgrammeExplorer, plan_summary, programme_summary
+from .series import SeriesExplorer
+
+__all__ = [
+    "STATIC", "ArrayTable", "BookWidget", "JointExplorer", "PlanExplorer", "ProgrammeExplorer", "SeriesExplorer",
+    "StaticTwin", "es_module", "pack_floats", "plan_summary", "programme_summary",
+]
