@@ -112,11 +112,22 @@ def test_keyboard_moves_a_slider_and_the_bone(offline):
     root = explorer(offline.open(PAGES["pelvis"][0]))
     slider = sliders(root).first
     start = angle(root)
+    control = pelvis_explorer().spec["controls"][0]
+    assert control["key_step"] == pytest.approx(control["max"] / 100)  # an arrow key: 1 % of the range
+    assert control["page_step"] == pytest.approx(control["max"] / 10)  # PageUp/PageDown: 10 %
     slider.focus()
     for _ in range(10):
         offline.page.keyboard.press("ArrowRight")
-    assert float(slider.input_value()) == pytest.approx(2.5 + 10 * 0.1)
+    assert float(slider.input_value()) == pytest.approx(2.5 + 10 * 0.2)  # 20 % range: 0.2 a press
     assert angle(root) > start
+    offline.page.keyboard.press("PageUp")
+    assert float(slider.input_value()) == pytest.approx(4.5 + 2.0)
+    offline.page.keyboard.press("PageDown")
+    offline.page.keyboard.press("ArrowLeft")
+    assert float(slider.input_value()) == pytest.approx(4.5 - 0.2)
+    python = pelvis_explorer()
+    python.set_values(hip_flexors=4.3)
+    assert angle(root) == pytest.approx(python.angle, abs=0.1)
     offline.page.keyboard.press("Tab")  # focus moves on to the next slider
     expect(sliders(root).nth(1)).to_be_focused()
 
@@ -161,3 +172,118 @@ def test_every_control_has_a_label(offline):
         s = sliders(root).nth(i)
         assert s.get_attribute("aria-label")
         assert root.locator(f"label[for='{s.get_attribute('id')}']").count() == 1
+
+
+# -- the picture: labelled, kept for comparison, legible, touch-sized, themed ----------
+
+#: Names the picture must show besides the slider groups.
+LANDMARKS = {"bone": [], "pelvis": ["ASIS", "PSIS"], "shoulder": ["acromion"]}
+PICTURE_TEXT = "(svg) => [...svg.querySelectorAll('text')].map((t) => t.textContent.trim())"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_picture_names_every_slider_group_and_its_landmarks(offline, name):
+    path, make = PAGES[name]
+    root = explorer(offline.open(path))
+    texts = root.locator("svg.fc-picture").evaluate(PICTURE_TEXT)
+    for control in make().spec["controls"]:
+        assert control["label"] in texts, (control["label"], texts)
+    for landmark in LANDMARKS[name]:
+        assert landmark in texts, (landmark, texts)
+    # each group's name is drawn in its strings' colour, next to them (inside the picture)
+    for label in root.locator("svg.fc-picture [data-role=group-label]").all():
+        assert label.get_attribute("fill")
+        assert label.evaluate("(t) => getComputedStyle(t).visibility") == "visible"
+
+
+def test_the_shoulder_shows_the_acromions_rise_and_the_arms_weight(offline):
+    root = explorer(offline.open(PAGES["shoulder"][0]))
+    texts = " ".join(root.locator("svg.fc-picture").evaluate(PICTURE_TEXT))
+    assert re.search(r"(rises|drops) \d+\.\d cm", texts), texts
+    assert re.search(r"\d+ N", texts), texts
+    before = root.locator("[data-role=rise-text]").text_content()
+    root.get_by_role("button", name="shrugged").click()
+    after = root.locator("[data-role=rise-text]").text_content()
+    assert float(NUMBER.search(after).group()) > float(NUMBER.search(before).group())
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_keep_for_comparison_pins_a_ghost_that_stays(offline, name):
+    root = explorer(offline.open(PAGES[name][0]))
+    svg = root.locator("svg.fc-picture")
+    kept = svg.locator("[data-role=kept]")
+    expect(kept).to_have_count(0)
+    root.locator("[data-role=keep]").click()
+    expect(kept).to_have_count(1)
+    pinned = float(kept.get_attribute("data-angle"))
+    assert pinned == pytest.approx(angle(root), abs=1e-9)
+    ghost = kept.locator("[data-role=kept-bone]").get_attribute("points")
+    first = sliders(root).first
+    first.evaluate(SET_VALUE, float(first.get_attribute("max")))  # the live pose moves...
+    assert angle(root) != pytest.approx(pinned, abs=0.05)
+    expect(kept).to_have_count(1)  # ...the kept one stays where it was
+    assert float(kept.get_attribute("data-angle")) == pinned
+    assert kept.locator("[data-role=kept-bone]").get_attribute("points") == ghost
+    root.locator("[data-role=keep]").click()  # pressing again replaces it
+    expect(kept).to_have_count(1)
+    assert float(kept.get_attribute("data-angle")) == pytest.approx(angle(root), abs=1e-9)
+    root.locator("[data-role=clear-kept]").click()
+    expect(kept).to_have_count(0)
+
+
+def picture_text_sizes(root) -> list[float]:
+    """CSS px of every visible text in the picture, at the size it is drawn."""
+    return root.locator("svg.fc-picture").evaluate("""(svg) => [...svg.querySelectorAll('text')]
+        .filter((t) => t.textContent.trim() && getComputedStyle(t).visibility !== 'hidden')
+        .map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)""")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_picture_text_is_legible_on_a_desktop(offline, name):
+    offline.page.set_viewport_size({"width": 1280, "height": 800})
+    root = explorer(offline.open(PAGES[name][0]))
+    root.locator("[data-role=keep]").click()  # the kept pose's note too
+    sizes = picture_text_sizes(root)
+    assert sizes and min(sizes) >= 11 - 1e-3, sizes
+    box = root.locator("svg.fc-picture").bounding_box()
+    assert box["width"] >= 340, box
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_on_a_phone_sliders_are_touch_sized_and_nothing_overflows(offline, name):
+    offline.page.set_viewport_size({"width": 390, "height": 844})
+    root = explorer(offline.open(PAGES[name][0]))
+    for box in [s.bounding_box() for s in sliders(root).all()]:
+        assert box["height"] >= 44, box
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    card = root.bounding_box()
+    assert card["x"] >= 0 and card["x"] + card["width"] <= 390 + 0.5, card
+    assert root.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1")
+
+
+def luminance(rgb: str) -> float:
+    """Relative luminance (0 black to 1 white) of a CSS rgb()/rgba() colour."""
+    r, g, b = (float(v) / 255 for v in re.findall(r"[\d.]+", rgb)[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_explorer_follows_the_books_dark_mode(offline):
+    root = explorer(offline.open(PAGES["pelvis"][0]))
+    colours = "(el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]"
+    set_theme = "(theme) => { document.documentElement.dataset.theme = theme; }"
+    offline.page.evaluate(set_theme, "light")
+    light_bg, light_text = root.evaluate(colours)
+    assert luminance(light_bg) > 0.9 and luminance(light_text) < 0.2
+    offline.page.evaluate(set_theme, "dark")
+    dark_bg, dark_text = root.evaluate(colours)
+    assert dark_bg != light_bg and dark_bg not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+    assert luminance(dark_bg) < 0.2 and luminance(dark_text) > 0.5, (dark_bg, dark_text)
+    # the picture's text and ink follow; the muscles keep their colours
+    angle_text = root.locator("svg.fc-picture [data-role=angle]")
+    assert luminance(angle_text.evaluate("(t) => getComputedStyle(t).fill")) > 0.5
+    groups = root.locator("svg.fc-picture [data-role=group-label]")
+    assert groups.first.evaluate("(t) => getComputedStyle(t).fill") == groups.first.evaluate(
+        "(t) => { const c = t.getAttribute('fill'); const d = document.createElement('div'); d.style.color = c;"
+        " document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; }")
+    offline.page.evaluate(set_theme, "light")
+    assert root.evaluate(colours)[0] == light_bg

@@ -17,8 +17,8 @@ from .joint import Joint, Weight
 from .muscle import Muscle
 
 __all__ = [
-    "PELVIS_PATTERNS", "SCAPULA_PATTERNS", "floating_bone", "pattern_activations", "pelvis", "pelvis_table_pose",
-    "preset_data", "preset_groups", "scapula",
+    "PELVIS_PATTERNS", "SCAPULA_PATTERNS", "floating_bone", "joint_drawing", "pattern_activations", "pelvis",
+    "pelvis_table_pose", "preset_data", "preset_drawing", "preset_groups", "scapula",
 ]
 
 PELVIS_PATTERNS = ("neutral", "lower_crossed")
@@ -133,3 +133,79 @@ def scapula(pattern: str = "neutral") -> Joint:
                   directions=("up", "down"))
     return joint.with_activations(pattern_activations("scapula", pattern))
 
+
+# -- pictures ------------------------------------------------------------------
+
+#: Presets whose data has a "drawing" section (anatomy for the pictures only).
+DRAWN_PRESETS = ("pelvis", "scapula")
+
+
+def preset_drawing(name: str) -> dict[str, Any]:
+    """What the pictures draw around preset ``name``'s bone, in the joint's frame (cm).
+
+    The data's "drawing" section (for drawing only: the model never reads it),
+    with every point and direction placed where the joint's own geometry is at
+    angle 0: ``parts`` (each with ``moves``: True when it turns with the bone),
+    ``view`` as [x min, y min, x max, y max], and, when the preset has them,
+    ``lumbar_spine``, ``column``, ``tilt_line``, ``marks`` (landmark names to
+    label), ``rise`` (the landmark whose height is reported) and
+    ``normal_range`` (the preset's band of normal angles, degrees).
+    """
+    check.choice("name", name, DRAWN_PRESETS)
+    d = preset_data(name)["drawing"]
+    if name == "pelvis":
+        pose = pelvis_table_pose()
+
+        def point(p: list[float], moves: bool) -> list[float]:
+            return list(_pelvis_frame(p, pose)) if moves else [float(-p[0]), float(p[1])]
+
+        def direction(v: list[float], moves: bool) -> list[float]:
+            return [float(c) for c in rotate((-v[0], v[1]), -pose if moves else 0.0)]
+
+        xs = sorted(-x for x in d["view"]["x"])
+    else:
+        def point(p: list[float], moves: bool) -> list[float]:
+            return [float(p[0]), float(p[1])]
+
+        direction = point
+        xs = sorted(float(x) for x in d["view"]["x"])
+    ys = sorted(float(y) for y in d["view"]["y"])
+    parts = []
+    for part in d["parts"]:
+        moves = part["on"] != "fixed"
+        out = {"name": part["name"], "moves": moves, "style": part["style"], "shape": part["shape"],
+               "label": part.get("label")}
+        if part["shape"] == "circle":
+            out.update(centre=point(part["centre"], moves), radius=float(part["radius"]))
+        else:
+            out["points"] = [point(p, moves) for p in part["points"]]
+        parts.append(out)
+    drawing: dict[str, Any] = {"preset": name, "view": [xs[0], ys[0], xs[1], ys[1]], "parts": parts,
+                               "marks": list(d.get("marks", [])), "tilt_line": d.get("tilt_line"),
+                               "rise": d.get("rise"), "lumbar_spine": None, "column": None,
+                               "normal_range": preset_data(name).get("normal_range")}
+    if "lumbar_spine" in d:
+        s = d["lumbar_spine"]
+        landmarks = preset_data(name)["landmarks"]
+        drawing["lumbar_spine"] = {
+            "base": point(landmarks[s["base"]], True), "base_direction": direction(s["base_direction"], True),
+            "middle": point(s["middle"], True), "middle_direction": direction(s["middle_direction"], True),
+            "top": point(s["top"], False), "top_direction": direction(s["top_direction"], False),
+            "lumbar": list(s["lumbar"]), "thoracic": list(s["thoracic"]), "body": list(s["body"]),
+            "label": s.get("label")}
+    if "column" in d:
+        c = d["column"]
+        drawing["column"] = {"x": float(c["x"]), "vertebrae": [[n, float(y)] for n, y in c["vertebrae"]],
+                             "cervical_box": list(c["cervical_box"]), "thoracic_box": list(c["thoracic_box"]),
+                             "labels": list(c.get("labels", []))}
+    return drawing
+
+
+def joint_drawing(joint: Joint) -> dict[str, Any] | None:
+    """:func:`preset_drawing` of the preset ``joint`` was made from (same outline), or None."""
+    if not joint.outline:
+        return None
+    for name in DRAWN_PRESETS:
+        if _data.preset(name).outline == joint.outline:
+            return preset_drawing(name)
+    return None

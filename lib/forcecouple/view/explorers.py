@@ -13,7 +13,7 @@ import numpy as np
 from .. import _data
 from .. import _validate as check
 from ..course import AdaptationHistory, adaptation_data, habit_preset, simulate
-from ..model import Joint, floating_bone, pelvis, preset_data, preset_groups, scapula
+from ..model import Joint, floating_bone, pelvis, preset_data, preset_drawing, preset_groups, scapula
 from .figures import PANELS, history_figure, history_lines
 from .widgets import JointExplorer, ProgrammeExplorer, SeriesExplorer
 from .words import habit_prediction, habit_summary
@@ -37,7 +37,7 @@ def floating_bone_explorer(left: float = 50.0, right: float = 50.0, insertion: f
     return JointExplorer(variants, controls=preset_groups("floating_bone"), unit="N", slider_max=100,
                          slider_step=1, presets=presets, variant_label="right string's distance from pivot",
                          variant_values=BONE_INSERTIONS, variant_unit="cm", start_variant=at(insertion),
-                         title="A bone held by two strings")
+                         title="A bone held by two strings", anatomy=None)
 
 
 def pelvis_explorer(pattern: str = "neutral") -> JointExplorer:
@@ -46,14 +46,16 @@ def pelvis_explorer(pattern: str = "neutral") -> JointExplorer:
                          slider_step=0.1, presets={"neutral": pelvis("neutral"),
                                                    "lower crossed": pelvis("lower_crossed")},
                          normal_range=tuple(preset_data("pelvis")["normal_range"]),
-                         title="The pelvis, seen from the right (front to the left)")
+                         title="The pelvis, seen from the right (front to the left)",
+                         anatomy=preset_drawing("pelvis"))
 
 
 def scapula_explorer(pattern: str = "neutral") -> JointExplorer:
     """The shoulder girdle: upper trapezius and levator against lower trapezius."""
-    return JointExplorer(scapula(pattern), controls=preset_groups("scapula"), unit="%", slider_max=40,
+    # 50 % at the top, so that an arrow key's 1 % of the range is one 0.5 % step.
+    return JointExplorer(scapula(pattern), controls=preset_groups("scapula"), unit="%", slider_max=50,
                          slider_step=0.5, presets={"neutral": scapula("neutral"), "shrugged": scapula("shrugged")},
-                         title="The right shoulder girdle, seen from behind")
+                         title="The right shoulder girdle, seen from behind", anatomy=preset_drawing("scapula"))
 
 
 @functools.cache

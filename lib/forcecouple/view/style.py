@@ -17,8 +17,15 @@ POSITIVE_COLOURS = ("#D55E00", "#E69F00", "#CC79A7", "#F0E442")
 NEGATIVE_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#000000")
 BONE_FILL = "#DDDDDD"
 BONE_EDGE = "#555555"
-#: The bone at angle 0, drawn faintly behind the tilted one.
+#: The bone at angle 0, drawn faintly behind the tilted one (and a kept pose).
 GHOST_EDGE = "#999999"
+#: Anatomy drawn around the moving bone for orientation only (femur, spine, clavicle).
+ANATOMY_FILL = "#F0F0F0"
+ANATOMY_EDGE = "#8C8C8C"
+#: Faint outlines of the body (trunk, ribcage, neck).
+FAINT_OUTLINE = "#B5B5B5"
+#: The light edge around labels drawn over lines (matplotlib figures).
+LABEL_HALO = "#FFFFFF"
 NORMAL_RANGE_FILL = "#009E73"
 #: Pivot, tilt arc and axis lines.
 INK = "#333333"
@@ -35,6 +42,8 @@ FEELS_LEVEL_LINE = "#999999"
 NEUTRAL_LINE = "#009E73"
 MARKER_LINE = "#999999"
 CHART_GRID = "#E5E5E5"
+#: What changed in a drawing (a ring around the body part that moved).
+HIGHLIGHT = POSITIVE_COLOURS[0]
 CHART_AXIS = "#555555"
 
 
@@ -54,4 +63,5 @@ def page_colours() -> dict[str, str]:
     """The colours a widget's page module draws with, by role (sent in its spec)."""
     return {"bone": BONE_FILL, "edge": BONE_EDGE, "ghost": GHOST_EDGE, "normal": NORMAL_RANGE_FILL, "ink": INK,
             "text": TEXT, "tissues": TISSUES_COLOUR, "load": LOAD_COLOUR, "halo": ARROW_HALO,
-            "angle": ANGLE_LINE, "neutral": NEUTRAL_LINE, "grid": CHART_GRID, "axis": CHART_AXIS}
+            "angle": ANGLE_LINE, "neutral": NEUTRAL_LINE, "grid": CHART_GRID, "axis": CHART_AXIS,
+            "anatomy": ANATOMY_FILL, "anatomy_edge": ANATOMY_EDGE, "faint": FAINT_OUTLINE}

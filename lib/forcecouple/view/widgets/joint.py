@@ -19,7 +19,7 @@ from typing import Any
 import traitlets
 
 from ... import _validate as check
-from ...model import ZERO_TORQUE, Equilibrium, Joint, equilibrium, scan_grid, torque_basis
+from ...model import ZERO_TORQUE, Equilibrium, Joint, Weight, equilibrium, joint_drawing, scan_grid, torque_basis
 from ..style import muscle_styles, page_colours
 from ..words import SENTENCES, describe
 from ..words import label as reader_label
@@ -57,6 +57,11 @@ class JointExplorer(BookWidget):
         Angles (degrees) shaded as the normal range.
     title : str
         Heading shown above the picture.
+    anatomy : mapping, None or "auto"
+        What the picture draws around the bone (femur, spine, landmarks...), in
+        the joint's frame: :func:`~forcecouple.model.preset_drawing`'s form.
+        "auto" (default) uses the drawing of the preset the joint was made from,
+        if any; None draws the bone and strings alone.
     """
 
     _esm = STATIC / "explorer.js"
@@ -73,7 +78,8 @@ class JointExplorer(BookWidget):
                  presets: Mapping[str, Preset] | None = None, variant_label: str = "variant",
                  variant_values: Sequence[float] | None = None, variant_unit: str = "",
                  normal_range: tuple[float, float] | None = None, title: str = "",
-                 start_variant: int = 0, **kwargs: Any) -> None:
+                 start_variant: int = 0, anatomy: Mapping[str, Any] | str | None = "auto",
+                 **kwargs: Any) -> None:
         variants = [joint] if isinstance(joint, Joint) else list(joint)
         self._variants = self._check_variants(variants)
         first = self._variants[0]
@@ -102,6 +108,10 @@ class JointExplorer(BookWidget):
         self._presets = {}
         for label, preset in (presets or {}).items():
             self._presets[str(label)] = self._preset_values(preset)
+        if isinstance(anatomy, str):
+            check.choice("anatomy", anatomy, ("auto",))
+            anatomy = joint_drawing(first)
+        self._anatomy = None if anatomy is None else dict(anatomy)
         start_values = self._values_of(self._variants[start_variant])
         spec = self._build_spec(title, variant_label, [float(v) for v in variant_values], variant_unit,
                                 normal_range, start_values, start_variant)
@@ -205,6 +215,9 @@ class JointExplorer(BookWidget):
             extent = max(extent, (2.0 if joint.outline else 1.0) * max(math.hypot(*p) for p in points))
         tension_top = max(self._slider_max * max(self._scale(first, n) for n in names)
                           for names in self._controls.values())
+        # Arrow keys move a slider 1 % of its range (a whole number of steps), PageUp/PageDown 10 %.
+        def steps(fraction: float) -> float:
+            return max(1, round(fraction * self._slider_max / self._slider_step)) * self._slider_step
         return {
             "title": title,
             "bone": first.name,
@@ -219,7 +232,8 @@ class JointExplorer(BookWidget):
                         for m, (c, d) in zip(first.muscles, muscle_styles(first), strict=True)],
             "controls": [{"label": label, "muscles": [first.names.index(n) for n in names],
                           "scale": [self._scale(first, n) for n in names], "unit": self._unit,
-                          "max": self._slider_max, "step": self._slider_step}
+                          "max": self._slider_max, "step": self._slider_step,
+                          "key_step": steps(0.01), "page_step": steps(0.1)}
                          for label, names in self._controls.items()],
             "variant_control": None if len(self._variants) == 1 else {
                 "label": variant_label, "values": variant_values, "unit": variant_unit},
@@ -231,6 +245,10 @@ class JointExplorer(BookWidget):
             "extent": extent,
             "arrow_scale": 0.35 * extent / max(tension_top * 0.25, 1e-9),
             "colours": page_colours(),
+            "landmarks": {k: list(v) for k, v in first.landmarks.items()},
+            "load": ({"force": first.load.force, "at": list(first.load.at)}
+                     if isinstance(first.load, Weight) else None),
+            "anatomy": self._anatomy,
             "words": SENTENCES,
         }
 
@@ -272,4 +290,5 @@ class JointExplorer(BookWidget):
         """The static picture (matplotlib figure) for the current settings."""
         from ..figures import draw_joint
         joint = self.joint()
-        return draw_joint(joint, equilibrium(joint), title=self.spec.get("title") or None)
+        return draw_joint(joint, equilibrium(joint), title=self.spec.get("title") or None,
+                          anatomy=self._anatomy, groups=self._controls)
