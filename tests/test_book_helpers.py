@@ -19,10 +19,11 @@ def glued(monkeypatch):
 
 
 def test_glue_number_formats_with_its_digits_and_sign(glued):
-    assert book.glue_number("tilt", 20.6469) == "20.6"
-    assert book.glue_number("whole", 20.6469, digits=0) == "21"
-    assert book.glue_number("change", 1.25, digits=2, signed=True) == "+1.25"
-    assert book.glue_number("zero", -0.04) == "0.0"
+    # None: a glue on a cell's last line must print nothing on the page
+    assert book.glue_number("tilt", 20.6469) is None
+    book.glue_number("whole", 20.6469, digits=0)
+    book.glue_number("change", 1.25, digits=2, signed=True)
+    book.glue_number("zero", -0.04)
     assert glued == {"tilt": ("20.6", False), "whole": ("21", False), "change": ("+1.25", False),
                      "zero": ("0.0", False)}
 

@@ -12,21 +12,23 @@ from typing import Any
 __all__ = ["glue_number", "glue_text", "markdown_table"]
 
 
-def glue_text(name: str, text: str) -> str:
-    """Glue ``text`` as ``name`` (not displayed) and return it."""
+def glue_text(name: str, text: str) -> None:
+    """Glue ``text`` as ``name`` (not displayed).
+
+    Returns nothing, so that a glue on a cell's last line prints nothing on the page.
+    """
     from myst_nb import glue
 
     if not isinstance(name, str) or not name:
         raise ValueError(f"name must be a non-empty string; got {name!r}")
     glue(name, str(text), display=False)
-    return str(text)
 
 
-def glue_number(name: str, value: float, digits: int = 1, signed: bool = False) -> str:
+def glue_number(name: str, value: float, digits: int = 1, signed: bool = False) -> None:
     """Glue ``value`` as ``name`` with ``digits`` decimals (a leading + when ``signed``).
 
-    Returns the text glued, e.g. ``glue_number("tilt", 20.64)`` -> "20.6". A value
-    that rounds to zero reads "0.0", never "-0.0".
+    ``glue_number("tilt", 20.64)`` glues "20.6". A value that rounds to zero reads
+    "0.0", never "-0.0". Returns nothing (see :func:`glue_text`).
     """
     if isinstance(value, bool) or (not isinstance(value, int | float) and not hasattr(value, "__float__")):
         raise TypeError(f"value of {name!r} must be a number; got {value!r}")
@@ -35,7 +37,7 @@ def glue_number(name: str, value: float, digits: int = 1, signed: bool = False) 
     text = f"{float(value):{'+' if signed else ''}.{digits}f}"
     if float(text) == 0.0:
         text = text.lstrip("+-")
-    return glue_text(name, text)
+    glue_text(name, text)
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]], align: str | None = None) -> Any:

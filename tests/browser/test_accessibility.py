@@ -11,16 +11,10 @@ from __future__ import annotations
 import pathlib
 
 import pytest
-import yaml
+from book_pages import toc_pages
 from playwright.sync_api import expect
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 AXE = pathlib.Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
-
-
-def toc_pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
 
 
 @pytest.mark.parametrize("page_name", toc_pages())

@@ -91,16 +91,19 @@ function predictFirst({ id, buttons, parent, label, answer, redraw }) {
   const text = el("label", { for: `${id}-guess` }, p.box, label);
   const guess = el("input", { type: "number", id: `${id}-guess`, step: "any", value: "0" }, p.box);
   const reveal = el("button", { type: "button", "data-role": "reveal" }, p.box, "reveal");
+  const leave = el("button", { type: "button", "data-role": "leave" }, p.box, "leave predict mode");
   const verdict = el("p", { class: "fc-verdict", "aria-live": "polite", "data-role": "verdict" }, p.box);
 
-  toggle.addEventListener("click", () => {
-    p.predicting = !p.predicting;
-    toggle.setAttribute("aria-pressed", String(p.predicting));
-    p.box.hidden = !p.predicting;
-    p.revealed = !p.predicting;
+  const setPredicting = (on) => {
+    p.predicting = on;
+    toggle.setAttribute("aria-pressed", String(on));
+    p.box.hidden = !on;
+    p.revealed = !on;
     verdict.textContent = "";
     redraw();
-  });
+  };
+  toggle.addEventListener("click", () => setPredicting(!p.predicting));
+  leave.addEventListener("click", () => { setPredicting(false); toggle.focus(); });
   reveal.addEventListener("click", () => {
     const a = answer();
     if (typeof a === "string") { verdict.textContent = a; return; }

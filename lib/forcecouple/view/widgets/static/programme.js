@@ -17,7 +17,7 @@ function render({ model, el: host }) {
     const set = el("fieldset", { class: "fc-choice" }, form);
     el("legend", {}, set, cpLabel);
     for (const f of items) {
-      const label = el("label", {}, set);
+      const label = el("label", { "data-finding": f.name }, set);
       const box = el("input", { type: "checkbox", value: f.name, id: `${id}-${f.name}` }, label);
       label.appendChild(document.createTextNode(` ${f.label} (${f.view} view; table ${f.source})`));
       box.addEventListener("change", changed);
@@ -60,7 +60,21 @@ function render({ model, el: host }) {
     syncTimer = setTimeout(() => { model.set("findings", ticked()); model.save_changes(); }, 60);
   }
 
+  // The page's drawings of the findings (none in a notebook) link to the checklist:
+  // following one puts the focus on that finding's tick box in this builder.
+  for (const link of document.querySelectorAll("a[data-finding]")) {
+    link.addEventListener("click", () => setTimeout(() => boxes[link.dataset.finding]?.focus(), 0));
+  }
+
+  // Ring the page's drawing of every ticked finding.
+  function markDrawings() {
+    for (const f of spec.findings) {
+      document.getElementById(`posture-${f.name}`)?.classList.toggle("fc-ticked", boxes[f.name].checked);
+    }
+  }
+
   function draw() {
+    markDrawings();
     const mask = spec.findings.reduce((m, f, k) => m + (boxes[f.name].checked ? 2 ** k : 0), 0);
     root.dataset.mask = String(mask);
     body.replaceChildren(); notes.replaceChildren(); charts.replaceChildren();
