@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from forcecouple import STEPS, dose_text, step
 
-HANDOUTS = ("chapters/assessment_sheet.html", "chapters/handouts/four_steps_summary.html")
+HANDOUTS = ("chapters/assessment_sheet.html", "chapters/handouts/four_steps_summary.html",
+            "chapters/handouts/pelvis_sheet.html")
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle, Wedge
 
 from .. import _data
+from .. import _validate as check
 from ..course import AdaptationHistory, ProgrammeHistory, adaptation_data
 from ..model import (
     Equilibrium,
@@ -31,12 +32,17 @@ from ..model import (
     equilibrium,
     foot_of_perpendicular,
     joint_drawing,
+    pelvis,
+    preset_drawing,
     preset_groups,
     rotate,
 )
 from . import style
 from .style import BONE_EDGE, BONE_FILL, muscle_styles
 from .words import PROGRAMME_JOINTS, label, readout_lines
+
+# The book's text sizes for every figure drawn after this import, the chapters' own too.
+plt.rcParams.update(style.MATPLOTLIB_RC)
 
 
 def readout_text(joint: Joint, result: Equilibrium, width: int = 44) -> str:
@@ -72,6 +78,8 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
     if groups is None:
         groups = (preset_groups(drawing["preset"]) if drawing and "preset" in drawing
                   else {label(n): [n] for n in joint.names})
+    # Only groups whose strings this joint has are named (a bare outline names none).
+    groups = {g: names for g, names in groups.items() if names and all(n in joint.names for n in names)}
     info = None
     if ax is None:
         # The picture on the left; the legend and the readout in a panel of their own on the right.
@@ -87,7 +95,7 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
     tension = joint.tensions(angle)
     outline = np.array(joint.outline).reshape(-1, 2)
     extent = float(np.abs(np.vstack([ins, org, outline])).max())
-    scale = arrow_scale if arrow_scale is not None else (extent / 3) / max(float(tension.max()), 1e-9)
+    scale = arrow_scale if arrow_scale is not None else (extent / 3) / max(float(tension.max(initial=0.0)), 1e-9)
     placer = _Placer(ax, drawing["view"] if drawing else None)
 
     if drawing:
@@ -105,7 +113,8 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
     for i, (name, (colour, dash)) in enumerate(zip(joint.names, styles, strict=True)):
         line_style = "-" if dash == "solid" else "--"
         (x0, y0), (x1, y1) = ins[i], org[i]
-        ax.plot([x0, x1], [y0, y1], line_style, color=colour, lw=1.2 + 2.5 * tension[i] / max(tension.max(), 1e-9),
+        width = 1.2 + 2.5 * tension[i] / max(tension.max(initial=0.0), 1e-9)
+        ax.plot([x0, x1], [y0, y1], line_style, color=colour, lw=width,
                 label=f"{label(name)} ({tension[i]:.0f} N)", zorder=3)
         if tension[i] > 0:
             direction = (org[i] - ins[i]) / np.linalg.norm(org[i] - ins[i])
@@ -155,15 +164,18 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
         ax.set_xlabel("cm", fontsize=10)
         ax.tick_params(labelsize=10)
     placer.draw()
+    named = bool(ax.get_legend_handles_labels()[0])  # a bare outline has no strings to name
     if info is None:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, frameon=False)
+        if named:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, frameon=False)
         if show_readout:
             ax.text(1.02, 0.0, readout_text(joint, result, width=40), transform=ax.transAxes,
                     fontsize=9, va="bottom", family="monospace")
     else:
-        legend = ax.legend(loc="upper left", bbox_to_anchor=(0.0, 1.0), bbox_transform=info.transAxes,
-                           fontsize=9, frameon=False, borderaxespad=0.0)
-        legend.set_in_layout(False)
+        if named:
+            legend = ax.legend(loc="upper left", bbox_to_anchor=(0.0, 1.0), bbox_transform=info.transAxes,
+                               fontsize=9, frameon=False, borderaxespad=0.0)
+            legend.set_in_layout(False)
         if show_readout:
             info.text(0.0, 0.0, readout_text(joint, result, width=38), transform=info.transAxes,
                       fontsize=9, va="bottom", family="monospace")
@@ -487,6 +499,18 @@ def _label_parts(drawing: Mapping[str, Any], angle: float, placer: _Placer) -> N
                              fontsize=9, color=BONE_EDGE, style_="italic")
 
 
+def pelvis_sheet(angle: float = 10.0) -> Figure:
+    """A blank side view of the pelvis to print and draw on: the outline, ASIS, PSIS,
+    the hip joint (the pivot), the femur and the lumbar spine, tilted ``angle``
+    degrees (-30 to 40), and no strings: the sketch of the pelvic-tilt lesson."""
+    angle = check.number("angle", angle, low=-30.0, high=40.0, unit="degrees")
+    shape = pelvis()
+    bare = Joint([], limits=shape.limits, rest_angle=angle, landmarks=shape.landmarks, outline=shape.outline,
+                 name=shape.name, directions=shape.directions)
+    return draw_joint(bare, anatomy=preset_drawing("pelvis"), show_readout=False,
+                      title="The pelvis seen from the right side: draw the strings")
+
+
 def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
     """The same kind of joint under several settings, side by side, one readout each.
 
@@ -498,7 +522,7 @@ def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
         raise ValueError(f"titles must give one title per joint ({len(joints)}); got {len(titles)}")
     results = [equilibrium(j) for j in joints]
     scale = (max(float(np.abs(np.array(j.outline)).max()) for j in joints) / 3) / max(
-        max(float(j.tensions(r.angle).max()) for j, r in zip(joints, results, strict=True)), 1e-9)
+        max(float(j.tensions(r.angle).max(initial=0.0)) for j, r in zip(joints, results, strict=True)), 1e-9)
     n = len(joints)
     width = min(4.2, max(2.6, 6.5 / n))
     font = 9 if width * n <= 6.5 else 10
@@ -520,7 +544,8 @@ def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
                              sharex=True, sharey=True, squeeze=False)
     for ax, joint, result, title, text in zip(axes[0], joints, results, titles, readouts, strict=True):
         draw_joint(joint, result, ax=ax, title=title, arrow_scale=scale, show_readout=False)
-        ax.get_legend().remove()
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
         ax.set_anchor("N")  # the slack of an equal-aspect panel goes below it, where the readout is
         ax.annotate(text, (0.5, 0.0), xycoords="axes fraction", xytext=(0, -4 if drawing else -32),
                     textcoords="offset points", ha="center", va="top", fontsize=font, family="monospace")
@@ -584,7 +609,7 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
     span = max(float(np.abs(values).max()), 1e-9)
     for yi, v in zip(y, values, strict=True):
         ax.text(v + (0.02 * span if v >= 0 else -0.02 * span), yi, f"{v:+.1f}", va="center",
-                ha="left" if v >= 0 else "right", fontsize=9)
+                ha="left" if v >= 0 else "right", fontsize=10)
     ax.set_xlim(-1.4 * span, 1.4 * span)
     ax.set_yticks(y, labels)
     ax.tick_params(axis="y", length=0)
@@ -608,8 +633,24 @@ def changed_muscles(history: AdaptationHistory) -> list[int]:
     return history.changed_muscles()
 
 
+def _merged(lines: list[dict]) -> list[dict]:
+    """Lines with identical values drawn once, their labels joined, so none hides another."""
+    out: list[dict] = []
+    for line in lines:
+        same = next((o for o in out if np.array_equal(o["values"], line["values"])), None)
+        if same is None:
+            out.append(dict(line))
+        else:
+            same["label"] = f"{same['label']}, {line['label']}"
+    return out
+
+
 def history_lines(history: AdaptationHistory) -> list[list[dict]]:
-    """Lines for three panels: tilt (and what feels level), strength %, length %."""
+    """Lines for three panels: tilt (and what feels level), strength %, length %.
+
+    Muscles whose curves are the same (e.g. four muscles that a habit leaves
+    alike) share one line that names them all, so no line hides behind another.
+    """
     joint = _data.preset(adaptation_data()["habits"][history.habit]["preset"])
     styles = muscle_styles(joint)
     shown = history.changed_muscles() or list(range(len(history.names)))
@@ -618,24 +659,30 @@ def history_lines(history: AdaptationHistory) -> list[list[dict]]:
           "dash": "solid"},
          {"label": "what feels level (illustrative)", "values": history.feels_level, "colour": style.FEELS_LEVEL_LINE,
           "dash": "dashed"}],
-        [{"label": label(history.names[i]), "values": 100 * history.strength[i], "colour": styles[i][0],
-          "dash": styles[i][1]} for i in shown],
-        [{"label": label(history.names[i]), "values": 100 * history.length[i], "colour": styles[i][0],
-          "dash": styles[i][1]} for i in shown],
+        _merged([{"label": label(history.names[i]), "values": 100 * history.strength[i], "colour": styles[i][0],
+                  "dash": styles[i][1]} for i in shown]),
+        _merged([{"label": label(history.names[i]), "values": 100 * history.length[i], "colour": styles[i][0],
+                  "dash": styles[i][1]} for i in shown]),
     ]
 
 
+def _week_panel(ax: Axes, title: str, unit: str) -> None:
+    """Title, axis labels and ticks of a panel plotted against weeks, at the book's text sizes."""
+    ax.set_title(title, fontsize=12)
+    ax.set_xlabel("week", fontsize=11)
+    ax.set_ylabel(unit, fontsize=11)
+    ax.tick_params(labelsize=11)
+
+
 def history_figure(history: AdaptationHistory) -> Figure:
-    """Tilt, strength and resting length week by week, side by side."""
-    fig, axes = plt.subplots(1, 3, figsize=(12, 3.6), layout="constrained")
+    """Tilt, strength and resting length week by week, side by side, each key under its panel."""
+    fig, axes = plt.subplots(1, 3, figsize=(8.5, 4.6), layout="constrained")
     for ax, (title, unit), lines in zip(axes, PANELS, history_lines(history), strict=True):
         for line in lines:
             ax.plot(history.weeks, line["values"], color=line["colour"],
-                    ls="--" if line["dash"] == "dashed" else "-", lw=2, label=line["label"])
-        ax.set_title(title)
-        ax.set_xlabel("week")
-        ax.set_ylabel(unit)
-        ax.legend(fontsize=7, frameon=False)
+                    ls="--" if line["dash"] == "dashed" else "-", lw=2, label=textwrap.fill(line["label"], 18))
+        _week_panel(ax, title, unit)
+        ax.legend(fontsize=11, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.25))
         ax.grid(alpha=0.3)
     return fig
 
@@ -648,7 +695,7 @@ def programme_figure(histories: Mapping[str, ProgrammeHistory | None], mark_week
     for an empty panel; ``mark_week`` draws a dotted line at that week.
     """
     fig, axes = plt.subplots(1, len(histories), squeeze=False, layout="constrained",
-                             **{"figsize": (10, 3.4), **subplots})
+                             **{"figsize": (8.5, 3.6), **subplots})
     for ax, (preset, h) in zip(axes[0], histories.items(), strict=True):
         title, unit = PROGRAMME_JOINTS[preset]
         if h is not None:
@@ -656,7 +703,7 @@ def programme_figure(histories: Mapping[str, ProgrammeHistory | None], mark_week
             ax.axhline(h.neutral_tilt, color=style.NEUTRAL_LINE, ls="--", label="neutral pattern")
         if mark_week is not None:
             ax.axvline(mark_week, color=style.MARKER_LINE, ls=":", label=f"week {mark_week}")
-        ax.set(title=title, xlabel="week", ylabel=unit)
+        _week_panel(ax, title, unit)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=8, frameon=False)
+        ax.legend(fontsize=11, frameon=False)
     return fig

@@ -155,9 +155,9 @@ def show_postures() -> None:
     from IPython.display import display
 
     items = posture_drawings()
-    columns = 5
+    columns = 3  # 6.3 in wide: the PDF's text width, so its titles print at 11 pt
     rows = -(-len(items) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(2.0 * columns, 2.6 * rows), layout="constrained")
+    fig, axes = plt.subplots(rows, columns, figsize=(2.1 * columns, 2.5 * rows), layout="constrained")
     for ax in axes.flat[len(items):]:
         ax.axis("off")
     for ax, (_, finding, view) in zip(axes.flat, items, strict=False):

@@ -47,6 +47,13 @@ HIGHLIGHT = POSITIVE_COLOURS[0]
 CHART_AXIS = "#555555"
 
 
+#: Matplotlib's text sizes for the book (pt): legible at 8.5 in wide, the widest
+#: figure, both on the page (>= 11 CSS px at a 700 px column) and in the PDF
+#: (>= 8 pt at 6.3 in). figures.py applies them when it is imported.
+MATPLOTLIB_RC = {"font.size": 11, "axes.titlesize": 12, "axes.labelsize": 11, "xtick.labelsize": 11,
+                 "ytick.labelsize": 11, "legend.fontsize": 11, "figure.titlesize": 12}
+
+
 def muscle_styles(joint: Joint) -> list[tuple[str, str]]:
     """(colour, "solid" or "dashed") for each muscle of ``joint``, in order."""
     counts = {True: 0, False: 0}
