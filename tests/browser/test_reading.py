@@ -89,3 +89,17 @@ def test_the_screen_reader_sentence_is_hidden_from_view_and_never_stale(offline)
     assert live.text_content() == root.get_attribute("data-description")
     assert live.get_attribute("aria-busy") == "true"
     expect(live).to_have_attribute("aria-busy", "false")
+
+
+SMALLEST_CHART_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('svg.fc-chart')).flatMap((svg) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Array.from(svg.querySelectorAll('text'), (t) => Number(t.getAttribute('font-size')) * scale);
+}))"""
+
+
+@pytest.mark.parametrize("chapter", ["adaptation", "assessment"])
+def test_chart_text_is_at_least_11_px_on_a_desktop(offline, chapter):
+    offline.page.set_viewport_size({"width": 1280, "height": 900})
+    page = offline.open(f"chapters/{chapter}.html")
+    expect(page.locator("svg.fc-chart").first).to_be_visible(timeout=20_000)
+    assert page.evaluate(SMALLEST_CHART_TEXT) >= 11

@@ -43,25 +43,26 @@ function ticks(lo, hi, n = 5) {
 
 // `colours` is the widget spec's colours (grid and axis lines), from forcecouple.view.style.
 function chart(parent, panel, lines, range, x, xLabel, colours) {
-  const W = 340, H = 200, L = 52, R = 10, T = 24, B = 36;
+  // A small viewBox: a chart a third of the text column wide still shows its text at >= 11 CSS px.
+  const W = 220, H = 170, L = 44, R = 8, T = 22, B = 34;
   const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, class: "fc-chart", role: "img",
     "aria-label": `${panel.title}: ${lines.map((l) => `${l.label} from ${l.values[0].toFixed(1)} to ${l.values[l.values.length - 1].toFixed(1)}`).join("; ")}` }, parent);
   const [x0, x1] = [x[0], x[x.length - 1]], [y0, y1] = range;
   const sx = (v) => L + ((v - x0) / (x1 - x0 || 1)) * (W - L - R);
   const sy = (v) => H - B - ((v - y0) / (y1 - y0 || 1)) * (H - T - B);
-  svgEl("text", { x: L, y: 14, "font-size": 12, "font-weight": 600 }, svg, panel.title);
-  for (const t of ticks(y0, y1)) {
+  svgEl("text", { x: L, y: 15, "font-size": 14, "font-weight": 600 }, svg, panel.title);
+  for (const t of ticks(y0, y1, 4)) {
     svgEl("line", { x1: L, x2: W - R, y1: sy(t), y2: sy(t), stroke: colours.grid }, svg);
-    svgEl("text", { x: L - 4, y: sy(t) + 4, "font-size": 10, "text-anchor": "end" }, svg, String(t));
+    svgEl("text", { x: L - 4, y: sy(t) + 4, "font-size": 12, "text-anchor": "end" }, svg, String(t));
   }
-  for (const t of ticks(x0, x1, 6)) {
-    svgEl("text", { x: sx(t), y: H - B + 14, "font-size": 10, "text-anchor": "middle" }, svg, String(t));
+  for (const t of ticks(x0, x1, 4)) {
+    svgEl("text", { x: sx(t), y: H - B + 15, "font-size": 12, "text-anchor": "middle" }, svg, String(t));
   }
   svgEl("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: colours.axis }, svg);
   svgEl("line", { x1: L, x2: L, y1: T, y2: H - B, stroke: colours.axis }, svg);
-  svgEl("text", { x: (L + W - R) / 2, y: H - 4, "font-size": 11, "text-anchor": "middle" }, svg, xLabel);
-  svgEl("text", { x: 12, y: (T + H - B) / 2, "font-size": 11, "text-anchor": "middle",
-    transform: `rotate(-90 12 ${(T + H - B) / 2})` }, svg, panel.y_label);
+  svgEl("text", { x: (L + W - R) / 2, y: H - 3, "font-size": 12, "text-anchor": "middle" }, svg, xLabel);
+  svgEl("text", { x: 11, y: (T + H - B) / 2, "font-size": 12, "text-anchor": "middle",
+    transform: `rotate(-90 11 ${(T + H - B) / 2})` }, svg, panel.y_label);
   lines.forEach((line) => {
     const d = Array.from(line.values, (v, i) => `${i ? "L" : "M"}${sx(x[i]).toFixed(1)},${sy(v).toFixed(1)}`).join("");
     svgEl("path", { d, fill: "none", stroke: line.colour, "stroke-width": 2,
