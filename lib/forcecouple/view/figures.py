@@ -609,7 +609,7 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
     span = max(float(np.abs(values).max()), 1e-9)
     for yi, v in zip(y, values, strict=True):
         ax.text(v + (0.02 * span if v >= 0 else -0.02 * span), yi, f"{v:+.1f}", va="center",
-                ha="left" if v >= 0 else "right", fontsize=10)
+                ha="left" if v >= 0 else "right", fontsize=11)
     ax.set_xlim(-1.4 * span, 1.4 * span)
     ax.set_yticks(y, labels)
     ax.tick_params(axis="y", length=0)
