@@ -261,29 +261,3 @@ def test_on_a_phone_sliders_are_touch_sized_and_nothing_overflows(offline, name)
     assert root.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1")
 
 
-def luminance(rgb: str) -> float:
-    """Relative luminance (0 black to 1 white) of a CSS rgb()/rgba() colour."""
-    r, g, b = (float(v) / 255 for v in re.findall(r"[\d.]+", rgb)[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def test_the_explorer_follows_the_books_dark_mode(offline):
-    root = explorer(offline.open(PAGES["pelvis"][0]))
-    colours = "(el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]"
-    set_theme = "(theme) => { document.documentElement.dataset.theme = theme; }"
-    offline.page.evaluate(set_theme, "light")
-    light_bg, light_text = root.evaluate(colours)
-    assert luminance(light_bg) > 0.9 and luminance(light_text) < 0.2
-    offline.page.evaluate(set_theme, "dark")
-    dark_bg, dark_text = root.evaluate(colours)
-    assert dark_bg != light_bg and dark_bg not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
-    assert luminance(dark_bg) < 0.2 and luminance(dark_text) > 0.5, (dark_bg, dark_text)
-    # the picture's text and ink follow; the muscles keep their colours
-    angle_text = root.locator("svg.fc-picture [data-role=angle]")
-    assert luminance(angle_text.evaluate("(t) => getComputedStyle(t).fill")) > 0.5
-    groups = root.locator("svg.fc-picture [data-role=group-label]")
-    assert groups.first.evaluate("(t) => getComputedStyle(t).fill") == groups.first.evaluate(
-        "(t) => { const c = t.getAttribute('fill'); const d = document.createElement('div'); d.style.color = c;"
-        " document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; }")
-    offline.page.evaluate(set_theme, "light")
-    assert root.evaluate(colours)[0] == light_bg

@@ -6,6 +6,7 @@ The questions and their checks are data in :mod:`forcecouple.course.quiz`.
 from __future__ import annotations
 
 from ..course import questions_markdown, quiz_questions
+from .style import QUIZ_COLOURS
 
 
 def show_quiz(chapter: str) -> None:
@@ -25,7 +26,7 @@ def show_quiz(chapter: str) -> None:
     from myst_nb import glue
 
     with capture_output() as captured:
-        display_quiz(quiz_questions(chapter), shuffle_answers=False)
+        display_quiz(quiz_questions(chapter), shuffle_answers=False, colors=QUIZ_COLOURS)
     for output in captured.outputs:
         data = {mime: value for mime, value in output.data.items() if mime != "text/plain"}
         data["text/markdown"] = "<!-- an interactive quiz: it needs HTML and JavaScript -->"

@@ -46,6 +46,20 @@ CHART_GRID = "#E5E5E5"
 HIGHLIGHT = POSITIVE_COLOURS[0]
 CHART_AXIS = "#555555"
 
+#: jupyterquiz's colour variables, each pointed at the book's own (``--fc-quiz-*``
+#: in ``_book_static/book.css``, one set for the light theme and one for the dark);
+#: the fallbacks are the light set, for JupyterLab and Colab, which lack book.css.
+QUIZ_COLOURS = {f"--jq-{role}": f"var(--fc-quiz-{shade}, {fallback})" for role, shade, fallback in (
+    ("multiple-choice-bg", "card", "#1f4e79"), ("many-choice-bg", "card", "#1f4e79"),
+    ("numeric-bg", "card", "#1f4e79"), ("string-bg", "card", "#1f4e79"),
+    ("text-color", "card-text", "#ffffff"), ("link-color", "link", "#cfe4ff"),
+    ("mc-button-bg", "button", "#fafafa"), ("mc-button-border", "button-border", "#cccccc"),
+    ("mc-button-inset-shadow", "button-border", "#cccccc"),
+    ("numeric-input-bg", "button", "#fafafa"), ("numeric-input-label", "card-text", "#ffffff"),
+    ("numeric-input-shadow", "button-border", "#cccccc"),
+    ("correct-color", "correct", "#00795a"), ("incorrect-color", "incorrect", "#b34700"),
+)}
+
 
 #: Matplotlib's text sizes for the book (pt): legible at 8.5 in wide, the widest
 #: figure, both on the page (>= 11 CSS px at a 700 px column) and in the PDF

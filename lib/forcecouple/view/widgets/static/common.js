@@ -52,14 +52,14 @@ function chart(parent, panel, lines, range, x, xLabel, colours) {
   const sy = (v) => H - B - ((v - y0) / (y1 - y0 || 1)) * (H - T - B);
   svgEl("text", { x: L, y: 15, "font-size": 14, "font-weight": 600 }, svg, panel.title);
   for (const t of ticks(y0, y1, 4)) {
-    svgEl("line", { x1: L, x2: W - R, y1: sy(t), y2: sy(t), stroke: colours.grid }, svg);
+    svgEl("line", { x1: L, x2: W - R, y1: sy(t), y2: sy(t), stroke: colours.grid, class: "fc-grid" }, svg);
     svgEl("text", { x: L - 4, y: sy(t) + 4, "font-size": 12, "text-anchor": "end" }, svg, String(t));
   }
   for (const t of ticks(x0, x1, 4)) {
     svgEl("text", { x: sx(t), y: H - B + 15, "font-size": 12, "text-anchor": "middle" }, svg, String(t));
   }
-  svgEl("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: colours.axis }, svg);
-  svgEl("line", { x1: L, x2: L, y1: T, y2: H - B, stroke: colours.axis }, svg);
+  svgEl("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: colours.axis, class: "fc-axis" }, svg);
+  svgEl("line", { x1: L, x2: L, y1: T, y2: H - B, stroke: colours.axis, class: "fc-axis" }, svg);
   svgEl("text", { x: (L + W - R) / 2, y: H - 3, "font-size": 12, "text-anchor": "middle" }, svg, xLabel);
   svgEl("text", { x: 11, y: (T + H - B) / 2, "font-size": 12, "text-anchor": "middle",
     transform: `rotate(-90 11 ${(T + H - B) / 2})` }, svg, panel.y_label);
