@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Refresh the vendored widget JavaScript from the npm registry, at exact versions.
 # Usage: make vendor (or bash tools/vendor_js.sh)        (needs npm + tar; rewrites _vendor_static/widgets-vendor/)
+#        bash tools/vendor_js.sh --patch-only             (only re-applies the local patches below, no download)
 set -euo pipefail
 REQUIREJS_VERSION=2.3.8
 HTML_MANAGER_VERSION=1.0.15
@@ -8,6 +9,48 @@ ANYWIDGET_VERSION=0.11.0
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DEST="$HERE/../_vendor_static/widgets-vendor"
+
+# Local patches to the vendored files: exact text replacements, each expected exactly
+# once (the script stops if a new version no longer has the text). Idempotent: an
+# already patched file is left as it is.
+#
+# embed-amd.js (html-manager 1.0.15): its two bundles (html-manager and libembed-amd)
+# each compile the widget-state JSON schemas with `new Ajv()` in Ajv 8's default strict
+# mode, and the state schema's buffers.path items are a union type ["string",
+# "number"], so every widget page logs the console warning "strict mode: use
+# allowUnionTypes to allow union type keyword at ..." twice. {allowUnionTypes: true}
+# is what that warning asks for: the same schema, validated the same way, no
+# warning. (html-manager is to be replaced; drop this patch with it.)
+NOTE='/* forcecouple: patched by tools/vendor_js.sh, new Ajv({allowUnionTypes:!0}) twice (no strict-mode console warnings) */'
+patch_text() {  # file, text, replacement
+  python3 - "$@" <<'PY'
+import pathlib, sys
+path, old, new = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+text = path.read_text("utf-8")
+if text.count(old) == 1 and new not in text:
+    path.write_text(text.replace(old, new), "utf-8")
+elif not (old not in text and text.count(new) == 1):
+    sys.exit(f"vendor_js.sh: cannot patch {path.name}: expected {old!r} exactly once")
+PY
+}
+patch_vendored() {
+  local embed="$DEST/html-manager/embed-amd.js"
+  patch_text "$embed" 'gt=new(ht());gt.compile(At)' 'gt=new(ht())({allowUnionTypes:!0});gt.compile(At)'
+  patch_text "$embed" 'k=new(w()),E=k.compile(y)' 'k=new(w())({allowUnionTypes:!0}),E=k.compile(y)'
+  if [ "$(head -n 1 "$embed")" != "$NOTE" ]; then
+    { echo "$NOTE"; cat "$embed"; } > "$embed.tmp" && mv "$embed.tmp" "$embed"
+  fi
+}
+write_sums() {
+  (cd "$DEST" && find . -type f ! -name SHA256SUMS | sort | xargs sha256sum > SHA256SUMS)
+}
+if [ "${1:-}" = "--patch-only" ]; then
+  patch_vendored
+  write_sums
+  echo "patched $DEST/html-manager/embed-amd.js"
+  exit 0
+fi
+
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
@@ -30,6 +73,7 @@ cp anywidget/dist/index.js         "$DEST/anywidget/index.js"
 # woff2 files are copied: every current browser picks woff2 first, so the woff/ttf/
 # eot/svg fallbacks (~2.8 MB) would never be fetched.
 cp html-manager/dist/*.woff2 "$DEST/html-manager/"
+patch_vendored
 
 # Licences. anywidget ships LICENSE; html-manager ships the third-party notices of its
 # bundle (embed.js.LICENSE.txt, same bundle contents as embed-amd.js) but not its own
@@ -102,6 +146,6 @@ LIC
   echo "@jupyter-widgets/html-manager $HTML_MANAGER_VERSION"
   echo "anywidget $ANYWIDGET_VERSION"
 } > "$DEST/VERSIONS.txt"
-(cd "$DEST" && find . -type f ! -name SHA256SUMS | sort | xargs sha256sum > SHA256SUMS)
+write_sums
 echo "vendored into $DEST:"
 (cd "$DEST" && find . -type f | sort)

@@ -78,19 +78,57 @@ function chart(parent, panel, lines, range, x, xLabel, colours) {
   }
 }
 
+// What the reader typed in a number box, as text. A type=number box holds what
+// it cannot read as a finite number ("1e400", "1e", "-") as bad input: its value
+// is then "" and the text itself is out of reach, so this follows the box's input
+// events and keeps its best reconstruction (the inserted text alone, or appended
+// to what was there: whichever the box could not read) while the input is bad.
+function typedText(input) {
+  let text = input.value;
+  input.addEventListener("input", (e) => {
+    if (!input.validity.badInput) { text = input.value; return; }
+    const data = e.data ?? "";
+    if (e.inputType && e.inputType.startsWith("delete")) {
+      text = e.inputType === "deleteContentBackward" ? text.slice(0, -1) : "";
+    } else {
+      text = [data, text + data].find((t) => t !== "" && !Number.isFinite(Number(t))) ?? "";
+    }
+  });
+  return () => (input.validity.badInput ? text || "?" : input.value);
+}
+
+// A typed guess checked against [lo, hi] (the quantity's sensible range, in
+// `unit`): {value} when it can be compared, else {error}, a sentence that says
+// what is allowed. Never shows NaN or Infinity.
+function checkGuess(text, [lo, hi], unit = "") {
+  const range = `type a number between ${lo}${unit} and ${hi}${unit}`;
+  if (text.trim() === "") return { error: "Type a number first." };
+  const v = Number(text);
+  if (Number.isNaN(v)) return { error: `That is not a number: ${range}, such as 12.5 or -3.` };
+  if (v > hi) return { error: `That number is too large: ${range}.` };
+  if (v < lo) return { error: `That number is too small: ${range}.` };
+  return { value: v };
+}
+
 // "Predict first": a toggle among the widget's buttons, and a box with a labelled
 // number input, a reveal button and an aria-live verdict. While the reader
 // predicts, `revealed` is false and the widget hides its answer; `hide()` (call it
 // when a control changes) hides it again, and `showHidden()` puts a placeholder
-// where the charts were. `answer()` gives {value, after, unit} for the verdict,
-// or a sentence saying why there is nothing to compare with yet.
-function predictFirst({ id, buttons, parent, label, answer, redraw }) {
+// where the charts were. `answer()` gives {value, after, unit, range} for the
+// verdict, or a sentence saying why there is nothing to compare with yet.
+// A guess must be a finite number within `range` (answer().range, else the
+// `range` given here; by default a half-turn either way, -180° to 180°, which
+// holds any joint angle or change of angle); otherwise the verdict says what is
+// allowed.
+function predictFirst({ id, buttons, parent, label, answer, redraw, range = [-180, 180] }) {
   const p = { predicting: false, revealed: true };
   const toggle = el("button", { type: "button", "aria-pressed": "false", "data-role": "predict" }, buttons,
     "predict first");
   p.box = el("div", { class: "fc-predict", hidden: "" }, parent);
   const text = el("label", { for: `${id}-guess` }, p.box, label);
-  const guess = el("input", { type: "number", id: `${id}-guess`, step: "any", value: "0" }, p.box);
+  const guess = el("input", { type: "number", id: `${id}-guess`, step: "any", value: "0",
+    min: range[0], max: range[1] }, p.box);
+  const typed = typedText(guess);
   const reveal = el("button", { type: "button", "data-role": "reveal" }, p.box, "reveal");
   const leave = el("button", { type: "button", "data-role": "leave" }, p.box, "leave predict mode");
   const verdict = el("p", { class: "fc-verdict", "aria-live": "polite", "data-role": "verdict" }, p.box);
@@ -108,8 +146,11 @@ function predictFirst({ id, buttons, parent, label, answer, redraw }) {
   reveal.addEventListener("click", () => {
     const a = answer();
     if (typeof a === "string") { verdict.textContent = a; return; }
-    if (guess.value === "") { verdict.textContent = "Type a number first."; return; }
-    const g = Number(guess.value), off = Math.abs(a.value - g), u = a.unit ?? "°";
+    const u = a.unit ?? "°";
+    if (!Number.isFinite(a.value)) { verdict.textContent = "The model has no answer to compare with here."; return; }
+    const checked = checkGuess(typed(), a.range ?? range, u);
+    if (checked.error) { verdict.textContent = checked.error; return; }
+    const g = checked.value, off = Math.abs(a.value - g);
     p.revealed = true;
     verdict.textContent = `You predicted ${g.toFixed(1)}${u}; the model says ${a.value.toFixed(1)}${u}` +
       `${a.after ? ` ${a.after}` : ""}: ${off < 0.5 ? "spot on" : `off by ${off.toFixed(1)}${u}`}.`;

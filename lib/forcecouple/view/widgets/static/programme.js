@@ -3,6 +3,10 @@
 // predictFirst() come from common.js, which Python prepends to this module.
 // "predict first" asks for one joint's tilt at the last week (run.end), and
 // hides the charts and the summary until the reader reveals.
+// What indexes the precomputed data is checked first: a "Predict for" value that
+// is none of its joints (set by a script) goes back to the first joint, and
+// findings that are not on the checklist (a stale saved state) are left out; the
+// .fc-clamp line says what was asked and what is used, as in the joint explorers.
 
 function render({ model, el: host }) {
   const spec = model.get("spec");
@@ -24,6 +28,7 @@ function render({ model, el: host }) {
       boxes[f.name] = box;
     }
   }
+  const clampNote = el("p", { class: "fc-clamp", role: "status", "data-role": "clamp" }, root);
   const out = el("div", { class: "fc-plan-out" }, root);
   const table = el("table", { class: "fc-plan-table" }, out);
   el("caption", {}, table, "The plan");
@@ -44,6 +49,20 @@ function render({ model, el: host }) {
   sources.textContent = `Table A: ${spec.sources.A} Table B: ${spec.sources.B}`;
 
   const aim = () => spec.presets.find(([preset]) => preset === target.value);  // the joint to predict
+  const clampNotes = { target: "", findings: "" };
+  const showNotes = () => {
+    const all = [clampNotes.target, clampNotes.findings].filter(Boolean);
+    clampNote.textContent = all.length ? `Out of range, clamped: ${all.join("; ")}.` : "";
+  };
+  // "Predict for" must name one of the joints: anything else becomes the first.
+  function checkTarget() {
+    if (aim()) { clampNotes.target = ""; return; }
+    const asked = target.value === "" ? "no joint" : `"${target.value}"`;
+    const [first, firstLabel] = spec.presets[0];
+    clampNotes.target = `Predict for set to ${firstLabel.toLowerCase()} (allowed: ` +
+      `${spec.presets.map(([, l]) => l.toLowerCase()).join(" or ")}; got ${asked})`;
+    target.value = first;
+  }
   function answer() {
     const run = spec.runs[root.dataset.mask];
     if (!run) return "Tick at least one finding first.";
@@ -53,11 +72,13 @@ function render({ model, el: host }) {
 
   let syncTimer = null;
   function ticked() { return spec.findings.filter((f) => boxes[f.name].checked).map((f) => f.name); }
+  function sync() { model.set("findings", ticked()); model.save_changes(); }
   function changed() {
+    clampNotes.findings = "";
     guessing.hide();
     draw();
     clearTimeout(syncTimer);
-    syncTimer = setTimeout(() => { model.set("findings", ticked()); model.save_changes(); }, 60);
+    syncTimer = setTimeout(sync, 60);
   }
 
   // The page's drawings of the findings (none in a notebook) link to the checklist:
@@ -74,6 +95,8 @@ function render({ model, el: host }) {
   }
 
   function draw() {
+    checkTarget();
+    showNotes();
     markDrawings();
     const mask = spec.findings.reduce((m, f, k) => m + (boxes[f.name].checked ? 2 ** k : 0), 0);
     root.dataset.mask = String(mask);
@@ -116,13 +139,21 @@ function render({ model, el: host }) {
     summary.textContent = run.summary;
   }
 
+  // The model's findings: only names on the checklist are ticked; the rest are named.
   function fromModel() {
-    const chosen = model.get("findings");
+    const given = model.get("findings");
+    const chosen = Array.isArray(given) ? given : [];
+    const unknown = Array.isArray(given) ? chosen.filter((n) => !(typeof n === "string" && Object.hasOwn(boxes, n)))
+      : [given];
+    clampNotes.findings = unknown.length ? `left out ${unknown.map((n) => JSON.stringify(n) ?? String(n)).join(", ")} ` +
+      `(not findings on this checklist; allowed: ${Object.keys(boxes).join(", ")})` : "";
     for (const f of spec.findings) boxes[f.name].checked = chosen.includes(f.name);
     draw();
+    if (unknown.length) { clearTimeout(syncTimer); syncTimer = setTimeout(sync, 60); }  // the kernel hears what is used
   }
   model.on("change:findings", () => {
-    if (model.get("findings").join(",") === ticked().join(",")) return;
+    const given = model.get("findings");
+    if (Array.isArray(given) && given.join(",") === ticked().join(",")) return;
     guessing.hide();
     fromModel();
   });
