@@ -24,10 +24,14 @@ def test_first_week_moves_by_rate_times_dose(hours):
     dose = hours / 8.0
     s = dict(zip(h.names, h.strength[:, 1], strict=True))
     ell = dict(zip(h.names, h.length[:, 1], strict=True))
-    assert s["erector_spinae"] == pytest.approx(1 + 0.01 * dose)
+    assert s["erector_spinae"] == 1.0  # sitting trains nothing: no muscle gets stronger
     assert s["gluteus_maximus"] == pytest.approx(1 - 0.02 * dose)
     assert ell["iliopsoas"] == pytest.approx(1 - 0.005 * dose)
+    assert ell["hamstrings"] == pytest.approx(1 - 0.005 * dose)  # held short over the bent knee
     assert ell["gluteus_maximus"] == pytest.approx(1 + 0.005 * dose)
+    carry = simulate("one_sided_carrying", hours, weeks=1)
+    used = dict(zip(carry.names, carry.strength[:, 1], strict=True))
+    assert used["upper_trapezius"] == pytest.approx(1 + 0.01 * dose)
 
 
 def test_no_habit_changes_nothing():

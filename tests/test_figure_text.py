@@ -23,6 +23,7 @@ from forcecouple import (
     simulate,
     simulate_programme,
     small_multiples,
+    spring_figure,
     torque_bars,
 )
 
@@ -48,6 +49,7 @@ FIGURES = {
     "programme_figure": lambda: programme_figure({p: simulate_programme(["low_back_arches"], p)
                                                   for p in ("pelvis", "scapula")}, mark_week=12),
     "posture_figure": lambda: posture_figure("knees_cave_in"),
+    "spring_figure": spring_figure,
 }
 
 

@@ -10,7 +10,7 @@ from forcecouple import equilibrium, floating_bone, moment_arm, pelvis, pelvis_t
 # preset's arms are the negated table values.
 TABLE_R_HIP = {"iliopsoas": -3.9, "rectus_femoris": -4.3, "erector_spinae": -5.7,
                "rectus_abdominis": 2.5, "external_oblique": 4.1, "gluteus_maximus": 5.8,
-               "hamstrings": 5.7}
+               "hamstrings": 5.3}  # the three hamstrings' force-weighted lever (biceps femoris alone: 5.7)
 GAIT2392_FMAX_PER_SIDE = {"iliopsoas": 2186, "rectus_femoris": 1169, "erector_spinae": 2500,
                           "rectus_abdominis": 706, "external_oblique": 900, "gluteus_maximus": 1944,
                           "hamstrings": 2594}

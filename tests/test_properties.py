@@ -9,9 +9,10 @@ import numpy as np
 import reference as ref
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from strategies import LIMITS, joints, muscles, points
+from strategies import LIMITS, extreme_joints, joints, limit_pairs, muscles, points, rest_angles
 
 from forcecouple import Joint, Muscle, Weight, equilibrium, moment_arm
+from forcecouple.model.solve import RESIDUAL_TOL
 
 SETTINGS = settings(max_examples=80, deadline=None)
 
@@ -158,3 +159,40 @@ def test_weight_on_the_right_of_the_pivot_turns_clockwise(at, force):
     assume(at[0] > 0.1)
     joint = Joint([], stiffness=10.0, limits=(-5, 5), load=Weight(force, at))
     assert joint.net_torque(0.0) <= 0.0
+
+
+def assert_a_valid_answer(joint: Joint, r) -> None:
+    """Within the limits, every number finite, at rest or on a limit."""
+    lo, hi = joint.limits
+    assert lo <= r.angle <= hi
+    assert all(math.isfinite(x) for x in (r.angle, r.residual, r.rest_torque, *r.torques.values()))
+    if r.at_limit:
+        assert r.angle in (lo, hi)
+    else:
+        assert abs(r.residual) < 1e-6
+
+
+@settings(max_examples=150, deadline=None)
+@given(joints(limits=limit_pairs(), rest_angle=rest_angles))
+def test_an_equilibrium_exists_even_when_released_at_a_limits_edge(joint):
+    """Precondition: none. Limits anywhere in [-180, 180] (as narrow as 1e-6 deg) and
+    rest angles on a limit or within 1e-9 deg of one, where the scan grid's first
+    step is far shorter than 0.25 deg."""
+    r = equilibrium(joint)
+    assert_a_valid_answer(joint, r)
+    if not r.at_limit:
+        assert abs(ref.net_torque(joint, r.angle)) < 1e-6
+
+
+@settings(max_examples=150, deadline=None)
+@given(extreme_joints())
+def test_any_accepted_joint_gets_a_valid_answer_or_a_clear_error(joint):
+    """Precondition: none; joints from the whole range the model accepts. Where the
+    floats cannot bring the net torque below 1e-6 N·m (torques of 1e8 N·m on strings
+    a hair long), the solver says so with ValueError instead of answering."""
+    try:
+        r = equilibrium(joint)
+    except ValueError as err:
+        assert str(err).startswith("joint: ") and f"{RESIDUAL_TOL:g} N·m" in str(err)
+        return
+    assert_a_valid_answer(joint, r)

@@ -33,6 +33,9 @@ __all__ = [
     "resting_lengths", "simulate", "string_lengths",
 ]
 
+#: Largest relative strength or resting length (1 = unchanged).
+MAX_RELATIVE = 100.0
+
 
 def adaptation_data() -> dict[str, Any]:
     """The habits and rates (a dict, read from ``data/adaptation.json``)."""
@@ -65,6 +68,10 @@ class AdaptationHistory:
     tilt : (w + 1,) joint angle, degrees.
     at_limit : (w + 1,) whether the joint rests on a limit.
     feels_level : (w + 1,) the angle that feels level, degrees (illustrative).
+
+    ``names`` are the muscles of the habit's preset; ``weeks`` is 0, 1, ..., w;
+    every number is finite: strength and length 0 to 100, pulls 0 to 1e6 N,
+    angles within [-180, 180] degrees.
     """
 
     habit: str
@@ -78,6 +85,26 @@ class AdaptationHistory:
     at_limit: np.ndarray
     feels_level: np.ndarray
 
+    @property
+    def tilt_change(self) -> float:
+        """Degrees the joint moved from week 0 to the last week (positive: the first direction)."""
+        return float(self.tilt[-1] - self.tilt[0])
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        preset = habit_preset(self.habit)
+        set_(self, "hours", check.number("hours", self.hours, low=0.0, high=24.0, unit="hours a day"))
+        set_(self, "weeks", check.week_axis("weeks", self.weeks))
+        set_(self, "names", check.same_names("names", self.names, _data.preset(preset).names,
+                                             f"the muscles of the {preset}"))
+        rows = (len(self.names), self.weeks.size)
+        for key, high in (("strength", MAX_RELATIVE), ("length", MAX_RELATIVE), ("pull", check.MAX_FORCE)):
+            set_(self, key, check.numbers(key, getattr(self, key), shape=rows, low=0.0, high=high))
+        for key in ("tilt", "feels_level"):
+            set_(self, key, check.numbers(key, getattr(self, key), shape=rows[1:], low=-180.0, high=180.0,
+                                          unit="degrees"))
+        set_(self, "at_limit", check.flags("at_limit", self.at_limit, rows[1]))
+
     def changed_muscles(self) -> list[int]:
         """Indices of the muscles whose strength or resting length changed."""
         return [i for i in range(len(self.names))
@@ -88,9 +115,16 @@ def approach(x: float, rate: float, dose: float, cap: float) -> float:
     """One week's step of ``x`` toward ``cap`` (exponential approach).
 
     ``x[w+1] = x[w] + rate * dose * (cap - x[w]) / |cap - 1|``: ``x`` and ``cap``
-    are relative to the start (1 = unchanged), ``rate`` a fraction a week and
-    ``dose`` the week's share of a full dose (dimensionless).
+    are relative to the start (1 = unchanged; 0 to 100, and ``cap`` not 1),
+    ``rate`` a fraction a week (0 to 1) and ``dose`` the week's share of a full
+    dose (dimensionless, 0 to 10).
     """
+    x = check.number("x", x, low=0.0, high=MAX_RELATIVE)
+    rate = check.number("rate", rate, low=0.0, high=1.0, unit="a week")
+    dose = check.number("dose", dose, low=0.0, high=10.0)
+    cap = check.number("cap", cap, low=0.0, high=MAX_RELATIVE)
+    if cap == 1.0:
+        raise ValueError("cap must differ from 1 (no change has nowhere to go); got 1")
     return x + rate * dose * (cap - x) / abs(cap - 1.0)
 
 
@@ -102,12 +136,25 @@ def adapt(start: Joint, strength: Mapping[str, float] | None = None, length: Map
 
     A muscle missing from ``strength`` or ``length`` keeps 1; ``rest_lengths``
     defaults to :func:`resting_lengths` of ``start`` (its strings at its equilibrium).
+    Every muscle of ``start`` needs an ``fmax``; ``strength`` and ``length`` lie in
+    [0.01, 100], rest lengths in [1e-6, 1e4] cm, one for every muscle.
     """
-    strength, length = strength or {}, length or {}
-    for what, given in (("strength", strength), ("length", length)):
-        for name in given:
-            check.choice(f"{what} key", name, start.names)
-    rest = resting_lengths(start) if rest_lengths is None else rest_lengths
+    check.instance("start", start, Joint)
+    for m in start.muscles:
+        if m.fmax is None:
+            raise ValueError(f"start: muscle {m.name!r} has no fmax, which adapting scales; give it one")
+    strength, length = ({} if given is None else check.number_mapping(what, given, start.names, low=0.01,
+                                                                       high=MAX_RELATIVE)
+                        for what, given in (("strength", strength), ("length", length)))
+    if rest_lengths is None:
+        rest = resting_lengths(start)
+    else:
+        rest = check.number_mapping("rest_lengths", rest_lengths, start.names, low=1e-6, high=check.MAX_SLACK,
+                                    unit="cm")
+        missing = [n for n in start.names if n not in rest]
+        if missing:
+            raise ValueError(f"rest_lengths must give every muscle's length (cm); it lacks "
+                             f"{', '.join(map(repr, missing))}")
     muscles = []
     for m in start.muscles:
         s, ell, r = strength.get(m.name, 1.0), length.get(m.name, 1.0), rest[m.name]
@@ -124,7 +171,8 @@ adapted_joint = adapt
 
 
 def string_lengths(joint: Joint, angle: float) -> dict[str, float]:
-    """Each string's length (cm) with the bone at ``angle`` (degrees)."""
+    """Each string's length (cm) with the bone at ``angle`` (degrees, within the joint's limits)."""
+    check.instance("joint", joint, Joint)
     ins, org = joint.string_ends(angle)
     return {name: float(math.dist(p, q)) for name, p, q in zip(joint.names, ins, org, strict=True)}
 
@@ -142,7 +190,7 @@ def simulate(habit: str, hours: float, weeks: int | None = None) -> AdaptationHi
     data = adaptation_data()
     check.choice("habit", habit, list(data["habits"]))
     hours = check.number("hours", hours, low=0.0, high=24.0, unit="hours a day")
-    weeks = data["weeks"] if weeks is None else int(check.number("weeks", weeks, low=1, high=520, unit="weeks"))
+    weeks = data["weeks"] if weeks is None else check.integer("weeks", weeks, low=1, high=520, unit="weeks")
     h = data["habits"][habit]
     rates = data["rates"]
     dose = hours / data["full_dose_hours"]

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import _data
+from .. import _validate as check
+from ..model.presets import PRESET_NAMES
 
 __all__ = ["assessment_data", "compensations", "mapped_muscles", "model_strings", "strings_in"]
 
@@ -28,11 +30,15 @@ def compensations() -> dict[str, dict[str, Any]]:
 
 def model_strings(muscle: str) -> list[str]:
     """The preset strings ("preset:muscle") a NASM muscle name moves; [] if none."""
+    check.name_text("muscle", muscle)
     return list(assessment_data()["model_strings"].get(muscle, []))
 
 
 def strings_in(muscles: Iterable[str], preset: str) -> tuple[str, ...]:
-    """The strings of ``preset`` (e.g. "pelvis") that the NASM ``muscles`` move, first-seen order."""
+    """The strings of ``preset`` (e.g. "pelvis") that the NASM ``muscles`` (a list of names) move,
+    first-seen order."""
+    muscles = check.names("muscles", muscles, what="NASM muscle names")
+    check.choice("preset", preset, PRESET_NAMES)
     out: list[str] = []
     for m in muscles:
         for s in model_strings(m):

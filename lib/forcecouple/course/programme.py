@@ -35,7 +35,7 @@ import numpy as np
 from .. import _data
 from .. import _validate as check
 from ..model import Joint, equilibrium, pattern_activations
-from .adaptation import adapt, approach, resting_lengths
+from .adaptation import MAX_RELATIVE, adapt, approach, resting_lengths
 from .assessment import compensations, model_strings, strings_in
 
 __all__ = [
@@ -55,7 +55,7 @@ def programme_data() -> dict[str, Any]:
 
 def step(name: str) -> dict[str, Any]:
     """One step's data: label, method, what it does to the strings, dose ranges."""
-    check.choice("step", name, STEPS)
+    check.choice("name: step", name, STEPS)
     return next(s for s in programme_data()["steps"] if s["name"] == name)
 
 
@@ -68,9 +68,10 @@ def check_dose(name: str, allow_outside: bool = False, **dose: float) -> dict[st
     """Validate a dose for step ``name`` (e.g. ``check_dose("activate", sets=2, reps=12)``).
 
     Every quantity must be one the step knows and lie in the article's range;
-    with ``allow_outside=True`` a finite, non-negative value outside the range is
-    accepted. Returns the dose as floats.
+    with ``allow_outside=True`` (a bool) a finite, non-negative value outside the
+    range is accepted. Returns the dose as floats.
     """
+    allow_outside = check.boolean("allow_outside", allow_outside)
     ranges = dose_ranges(name)
     out = {}
     for quantity, value in dose.items():
@@ -117,6 +118,9 @@ class Plan:
         lengthen, activate, integrate.
     sources : the table ("A" or "B") behind each finding.
     unmodelled : muscles of the plan that no preset models.
+
+    ``findings`` are names of :func:`~forcecouple.course.compensations`; every
+    other entry is text.
     """
 
     findings: tuple[str, ...]
@@ -126,6 +130,24 @@ class Plan:
     steps: tuple[tuple[str, str, tuple[str, ...], str], ...]
     sources: dict[str, str]
     unmodelled: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "findings", _findings(self.findings))
+        for key in ("overactive", "underactive", "conflicts", "unmodelled"):
+            set_(self, key, check.names(key, getattr(self, key), what="muscle names"))
+        steps = check.sequence("steps", self.steps, "steps (name, label, muscles, dose)")
+        for i, s in enumerate(steps):
+            if not isinstance(s, tuple | list) or len(s) != 4:
+                raise ValueError(f"steps[{i}] must be a step (name, label, muscles, dose); got {check.show(s)}")
+            check.choice(f"steps[{i}][0]", s[0], STEPS)
+            check.name_text(f"steps[{i}][1]", s[1])
+            check.names(f"steps[{i}][2]", s[2], what="muscles or movements")
+            check.name_text(f"steps[{i}][3]", s[3])
+        set_(self, "steps", tuple((s[0], s[1], tuple(s[2]), s[3]) for s in steps))
+        sources = check.mapping("sources", self.sources, "a mapping of finding -> table")
+        set_(self, "sources", {check.choice("sources key", f, self.findings): check.name_text(f"sources[{f!r}]", t)
+                               for f, t in sources.items()})
 
 
 def _conflicts(over: list[str], under: list[str]) -> tuple[str, ...]:
@@ -140,19 +162,26 @@ def _conflicts(over: list[str], under: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for m in [*over, *under] if m in clash))
 
 
+def _findings(findings: object) -> tuple[str, ...]:
+    """``findings`` as a non-empty tuple of compensation names (a str alone is refused)."""
+    table = list(compensations())
+    findings = check.sequence("findings", findings, "findings")
+    if not findings:
+        raise ValueError(f"findings must name at least one compensation; valid: {', '.join(table)}")
+    for i, f in enumerate(findings):
+        check.choice(f"findings[{i}]: finding", f, table)
+    return findings
+
+
 def plan(findings: Iterable[str]) -> Plan:
-    """The four steps for the observed ``findings`` (compensation names).
+    """The four steps for the observed ``findings`` (a list of compensation names).
 
     Inhibit and lengthen the overactive muscles, activate the underactive ones,
     then integrate; doses from :func:`dose_text`. Deterministic: the
     same findings in the same order give the same plan.
     """
     table = compensations()
-    findings = tuple(findings)
-    if not findings:
-        raise ValueError(f"findings must name at least one compensation; valid: {', '.join(table)}")
-    for f in findings:
-        check.choice("finding", f, list(table))
+    findings = _findings(findings)
     over: list[str] = []
     under: list[str] = []
     for f in dict.fromkeys(findings):
@@ -177,6 +206,10 @@ class ProgrammeHistory:
     ``activation`` (n, w + 1) relative strength, relative resting length and
     activation (fraction of fmax); ``activated`` and ``lengthened`` name the
     strings the plan moves; ``neutral_tilt`` is the preset's neutral angle.
+
+    ``names`` are the preset's muscles; ``weeks`` is 0, 1, ..., w; every number
+    is finite: ``days`` 0 to 7, angles within [-180, 180] degrees, strength and
+    length 0 to 100, activation 0 to 1.
     """
 
     preset: str
@@ -192,10 +225,28 @@ class ProgrammeHistory:
     lengthened: tuple[str, ...]
     neutral_tilt: float
 
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        check.choice("preset", self.preset, list(START_PATTERNS))
+        check.instance("plan", self.plan, Plan)
+        set_(self, "days", check.number("days", self.days, low=0.0, high=7.0, unit="days a week"))
+        set_(self, "weeks", check.week_axis("weeks", self.weeks))
+        names = check.same_names("names", self.names, _data.preset(self.preset).names,
+                                 f"the muscles of the {self.preset}")
+        set_(self, "names", names)
+        rows = (len(names), self.weeks.size)
+        set_(self, "tilt", check.numbers("tilt", self.tilt, shape=rows[1:], low=-180.0, high=180.0, unit="degrees"))
+        for key, high in (("strength", MAX_RELATIVE), ("length", MAX_RELATIVE), ("activation", 1.0)):
+            set_(self, key, check.numbers(key, getattr(self, key), shape=rows, low=0.0, high=high))
+        for key in ("activated", "lengthened"):
+            set_(self, key, check.names(key, getattr(self, key), names, what="muscle names"))
+        set_(self, "neutral_tilt", check.number("neutral_tilt", self.neutral_tilt, low=-180.0, high=180.0,
+                                                unit="degrees"))
+
     def joint_at(self, week: int) -> Joint:
-        """The joint after ``week`` weeks of the plan (0 = the start): its activations,
+        """The joint after ``week`` weeks of the plan (0 = the start; an int): its activations,
         strengths and resting lengths of that week."""
-        week = int(check.number("week", week, low=0, high=int(self.weeks[-1]), unit="weeks"))
+        week = check.integer("week", week, low=0, high=int(self.weeks[-1]), unit="weeks")
         start = _data.preset(self.preset, START_PATTERNS[self.preset])
         state = {k: dict(zip(self.names, getattr(self, k)[:, week], strict=True))
                  for k in ("activation", "strength", "length")}
@@ -206,9 +257,9 @@ class ProgrammeHistory:
 def simulate_programme(findings: list[str] | tuple[str, ...], preset: str = "pelvis", weeks: int = 12,
                        days: float = 3) -> ProgrammeHistory:
     """Follow ``plan(findings)`` on ``preset`` ("pelvis" or "scapula") for ``weeks``
-    weeks (1 to 104) at ``days`` sessions a week (0 to 7)."""
+    weeks (1 to 104, an int) at ``days`` sessions a week (0 to 7)."""
     check.choice("preset", preset, list(START_PATTERNS))
-    weeks = int(check.number("weeks", weeks, low=1, high=104, unit="weeks"))
+    weeks = check.integer("weeks", weeks, low=1, high=104, unit="weeks")
     days = check.number("days", days, low=0, high=7, unit="days a week")
     the_plan = plan(findings)
     activated = strings_in(the_plan.underactive, preset)

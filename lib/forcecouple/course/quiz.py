@@ -37,8 +37,18 @@ def quiz_questions(chapter: str) -> list[dict[str, Any]]:
 
 
 def correct_answer(question: dict[str, Any]) -> dict[str, Any]:
-    """The correct answer entry of one question (its text or value, and its feedback)."""
-    return next(a for a in question["answers"] if a["correct"])
+    """The correct answer entry of one question (its text or value, and its feedback).
+
+    ``question`` is one of :func:`quiz_questions`: a mapping whose ``"answers"`` list
+    holds mappings with a bool ``"correct"``, exactly one of them True.
+    """
+    answers = check.sequence("question['answers']", check.mapping("question", question).get("answers"), "answers")
+    right = [a for i, a in enumerate(answers)
+             if check.boolean(f"question['answers'][{i}]['correct']", check.mapping(
+                 f"question['answers'][{i}]", a).get("correct"))]
+    if len(right) != 1:
+        raise ValueError(f"question['answers'] must mark exactly one answer correct; got {len(right)}")
+    return right[0]
 
 
 def questions_markdown(chapter: str) -> str:

@@ -32,16 +32,17 @@ T = TypeVar("T")
 
 @dataclasses.dataclass(frozen=True)
 class Weight:
-    """A weight of ``force`` N hanging (pulling straight down, -y) at ``at``.
+    """A weight of ``force`` N (0 to 1e6) hanging (pulling straight down, -y) at ``at``.
 
-    ``at`` is a point on the bone, in the bone's frame (cm).
+    ``at`` is a point on the bone, in the bone's frame (cm, each coordinate within ±1000).
     """
 
     force: float
     at: tuple[float, float]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "force", check.number("load.force", self.force, low=0.0, unit="N"))
+        object.__setattr__(self, "force", check.number("load.force", self.force, low=0.0, high=check.MAX_FORCE,
+                                                       unit="N"))
         object.__setattr__(self, "at", check.point("load.at", self.at))
 
 
@@ -130,8 +131,7 @@ def moment_arm(muscle: Muscle, angles: ArrayLike) -> float | np.ndarray:
     Positive when the string's pull turns the bone counter-clockwise. Returns a
     float for a scalar angle and an array for a 1-D array of angles.
     """
-    if not isinstance(muscle, Muscle):
-        raise ValueError(f"muscle must be a Muscle; got {muscle!r}")
+    check.instance("muscle", muscle, Muscle)
     a = check.angles("angles", angles)
     theta = np.radians(np.atleast_1d(a))
     strings = _Strings(np.array([muscle.insertion]), np.array([muscle.origin]),
@@ -155,6 +155,8 @@ class TorqueBasis:
     strings : (n, m) passive-tension torque of each string, N·m.
     passive : (m,) ``spring + load + strings.sum(0)``, N·m.
     arms : (n, m) torque per newton of active pull, N·m/N (moment arm / 100).
+
+    Every array must hold finite numbers of those shapes (n muscles, m angles).
     """
 
     angles: np.ndarray
@@ -165,12 +167,26 @@ class TorqueBasis:
     passive: np.ndarray
     arms: np.ndarray
 
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "names", check.names("names", self.names, what="muscle names"))
+        n = len(self.names)
+        set_(self, "angles", check.numbers("angles", self.angles, shape=(None,), unit="degrees"))
+        m = self.angles.size
+        for key in ("spring", "load", "passive"):
+            set_(self, key, check.numbers(key, getattr(self, key), shape=(m,), unit="N·m",
+                                          what="numbers, one per entry of angles,"))
+        for key, unit in (("strings", "N·m"), ("arms", "N·m/N")):
+            set_(self, key, check.numbers(key, getattr(self, key), shape=(n, m), unit=unit,
+                                          what="numbers, a row per entry of names and a column per entry of angles,"))
+
     def net(self, pulls: ArrayLike) -> np.ndarray:
-        """Net torque (N·m) at every angle for active ``pulls`` (N, one per muscle)."""
-        p = np.asarray(pulls, dtype=float)
-        if p.shape != (len(self.names),):
-            raise ValueError(f"pulls must hold one value per muscle ({len(self.names)}); "
-                             f"got shape {p.shape}")
+        """Net torque (N·m) at every angle for active ``pulls`` (N, 0 to 1e6, one per muscle)."""
+        n = len(self.names)
+        p = check.numbers("pulls", pulls, low=0.0, high=check.MAX_FORCE, unit="N", shape=(None,),
+                          what=f"one value per muscle ({n})")
+        if p.size != n:
+            raise ValueError(f"pulls must hold one value per muscle ({n}); got shape {p.shape}")
         return self.passive + p @ self.arms
 
 
@@ -182,17 +198,17 @@ class Joint:
     muscles : sequence of Muscle
         The strings, kept in order as ``.muscles``; names must be unique.
     stiffness : float
-        Joint spring, N·m/rad (>= 0), pulling the bone toward ``rest_angle``.
+        Joint spring, N·m/rad (0 to 1e6), pulling the bone toward ``rest_angle``.
     rest_angle : float
-        Degrees; the spring's rest, and where the bone is released.
+        Degrees, within ``limits``; the spring's rest, and where the bone is released.
     limits : (low, high)
         Range of motion, degrees, low < high, within [-180, 180].
     load : float, Weight or None
-        A constant external torque (N·m) or a weight at a point on the bone.
+        A constant external torque (N·m, -1e6 to 1e6) or a weight at a point on the bone.
     landmarks : mapping of name -> (x, y)
-        Named points on the bone (bone frame, cm) for drawings and readouts.
+        Named points on the bone (bone frame, cm, within ±1000) for drawings and readouts.
     outline : sequence of (x, y)
-        Polygon of the bone's shape (bone frame, cm), for drawings only.
+        Polygon of the bone's shape (bone frame, cm, within ±1000), for drawings only.
     name : str
         What the bone is called in readouts (e.g. "pelvis").
     directions : (str, str)
@@ -206,10 +222,9 @@ class Joint:
                  outline: Sequence[tuple[float, float]] | None = None, name: str = "bone",
                  directions: tuple[str, str] = ("counter-clockwise", "clockwise"),
                  _geometry_cache: dict | None = None) -> None:
-        self.muscles: tuple[Muscle, ...] = tuple(muscles)
+        self.muscles: tuple[Muscle, ...] = check.sequence("muscles", muscles, "Muscle objects")
         for i, m in enumerate(self.muscles):
-            if not isinstance(m, Muscle):
-                raise ValueError(f"muscles[{i}] must be a Muscle; got {m!r}")
+            check.instance(f"muscles[{i}]", m, Muscle)
         names = [m.name for m in self.muscles]
         for n in names:
             if names.count(n) > 1:
@@ -217,23 +232,22 @@ class Joint:
             if n in RESERVED_NAMES:
                 raise ValueError(f"muscles: the name {n!r} is reserved for the other torques; "
                                  f"choose a name other than {', '.join(RESERVED_NAMES)}")
-        self.stiffness = check.number("stiffness", stiffness, low=0.0, unit="N·m/rad")
-        self.limits = self._check_limits(limits)
+        self.stiffness = check.number("stiffness", stiffness, low=0.0, high=check.MAX_JOINT_STIFFNESS,
+                                      unit="N·m/rad")
+        self.limits = check.interval("limits", limits, low=-180.0, high=180.0, unit="degrees")
         self.rest_angle = check.number("rest_angle", rest_angle, low=self.limits[0],
                                        high=self.limits[1], unit="degrees")
         if load is not None and not isinstance(load, Weight):
-            load = check.number("load", load, unit="N·m (or a Weight)")
+            load = check.number("load", load, low=-check.MAX_TORQUE, high=check.MAX_TORQUE,
+                                unit="N·m (or a Weight)")
         self.load: Load = load
+        marks = check.mapping("landmarks", {} if landmarks is None else landmarks, "a mapping of name -> (x, y)")
         self.landmarks = MappingProxyType(
-            {str(k): check.point(f"landmarks[{k!r}]", v) for k, v in (landmarks or {}).items()})
-        self.outline = tuple(check.point(f"outline[{i}]", p) for i, p in enumerate(outline or ()))
-        if not isinstance(name, str) or not name:
-            raise ValueError(f"name must be a non-empty string; got {name!r}")
-        self.name = name
-        if (not isinstance(directions, tuple | list) or len(directions) != 2
-                or not all(isinstance(w, str) and w for w in directions)):
-            raise ValueError(f"directions must be two words (positive, negative); got {directions!r}")
-        self.directions = (str(directions[0]), str(directions[1]))
+            {check.name_text("landmarks key", k): check.point(f"landmarks[{k!r}]", v) for k, v in marks.items()})
+        self.outline = tuple(check.point(f"outline[{i}]", p) for i, p in
+                             enumerate(check.sequence("outline", () if outline is None else outline, "points (x, y)")))
+        self.name = check.name_text("name", name)
+        self.directions = check.word_pair("directions", directions, "two words (positive, negative)")
         self._compile()
         if _geometry_cache is None:
             for m in self.muscles:
@@ -243,18 +257,6 @@ class Joint:
         self._geometry_cache: dict = {} if _geometry_cache is None else _geometry_cache
 
     # -- construction helpers -------------------------------------------------
-    @staticmethod
-    def _check_limits(limits: object) -> tuple[float, float]:
-        try:
-            lo, hi = limits  # type: ignore[misc]
-        except (TypeError, ValueError):
-            raise ValueError(f"limits must be a pair (low, high) in degrees; got {limits!r}") from None
-        lo = check.number("limits[0]", lo, low=-180.0, high=180.0, unit="degrees")
-        hi = check.number("limits[1]", hi, low=-180.0, high=180.0, unit="degrees")
-        if not lo < hi:
-            raise ValueError(f"limits must be in increasing order (low < high) degrees; got ({lo:g}, {hi:g})")
-        return (lo, hi)
-
     def _check_string_length(self, m: Muscle) -> None:
         """Reject a string that shrinks to zero length anywhere within the limits."""
         p, q = np.array(m.insertion), np.array(m.origin)
@@ -305,20 +307,19 @@ class Joint:
         return self.muscles[self.names.index(name)]
 
     def with_pulls(self, pulls: Mapping[str, float]) -> Joint:
-        """A copy with the active pulls (N) of the named muscles replaced."""
-        for name in pulls:
-            check.choice("pulls key", name, self.names)
+        """A copy with the active pulls (N, 0 to 1e6) of the named muscles replaced."""
+        pulls = check.number_mapping("pulls", pulls, self.names, low=0.0, high=check.MAX_FORCE, unit="N")
         return self._with_muscle_pulls(pulls.get(m.name, m.pull) for m in self.muscles)
 
     def with_activations(self, activations: Mapping[str, float]) -> Joint:
-        """A copy whose named muscles pull with the given fractions of their ``fmax``."""
+        """A copy whose named muscles pull with the given fractions (0 to 1) of their ``fmax``."""
         pulls = {}
-        for name, a in activations.items():
+        for name, a in check.number_mapping("activations", activations, self.names, low=0.0, high=1.0).items():
             m = self.muscle(name)
             if m.fmax is None:
-                raise ValueError(f"muscle {name!r} has no fmax, so an activation cannot be turned "
-                                 "into a pull; give pulls in N with with_pulls")
-            pulls[name] = check.number(f"activation of {name}", a, low=0.0, high=1.0) * m.fmax
+                raise ValueError(f"activations[{name!r}]: muscle {name!r} has no fmax, so an activation cannot "
+                                 "be turned into a pull; give pulls in N with with_pulls")
+            pulls[name] = a * m.fmax
         return self.with_pulls(pulls)
 
     @property
@@ -334,6 +335,8 @@ class Joint:
         ``with_activations`` copies share them, so a slider that changes only the
         pulls never recomputes them.
         """
+        check.name_text("key", key)
+        check.function("compute", compute, "a callable with no arguments")
         if key not in self._geometry_cache:
             self._geometry_cache[key] = compute()
         return self._geometry_cache[key]
@@ -352,14 +355,14 @@ class Joint:
 
         Two arrays of shape (n, 2), in ``muscles`` order.
         """
-        a = float(check.angles("angle", angle, self.limits))
+        a = check.angle("angle", angle, self.limits)
         insertion = rotate(self._insertion, a)
         turned = [rotate(q, a * (t + 1.0)) for q, t in zip(self._origin, self._turn, strict=True)]
         return insertion, np.array(turned, dtype=float).reshape(-1, 2)
 
     def tensions(self, angle: float) -> np.ndarray:
         """Tension (N) of every string at ``angle`` (degrees): active pull plus passive."""
-        a = float(check.angles("angle", angle, self.limits))
+        a = check.angle("angle", angle, self.limits)
         length, _ = self._strings.geometry(np.array([math.radians(a)]))
         return self._pull + self._tensions(length)[:, 0]
 
@@ -412,12 +415,11 @@ class Joint:
         return total
 
     def torques_at(self, angle: float) -> dict[str, float]:
-        """Each torque on the bone (N·m) at one ``angle`` (degrees), in plain floats.
+        """Each torque on the bone (N·m) at one ``angle`` (degrees, within the limits), in plain floats.
 
-        Every muscle's (active plus passive), then ``"spring"`` and ``"load"``. No
-        validation: the solver's hot path. Use :meth:`net_torque` for checked input.
+        Every muscle's (active plus passive), then ``"spring"`` and ``"load"``.
         """
-        t = math.radians(angle)
+        t = math.radians(self._angle(angle))
         torques = {m.name: (m.pull + m.passive_tension(length)) * arm / 100.0
                    for m, (length, arm) in zip(self.muscles, self._strings.geometry_at(t), strict=True)}
         torques["spring"] = self._spring_torque(t)
@@ -425,15 +427,21 @@ class Joint:
         return torques
 
     def net_torque_at(self, angle: float) -> float:
-        """Net torque (N·m) at one ``angle`` (degrees), in plain floats; no validation.
+        """Net torque (N·m) at one ``angle`` (degrees, within the limits), in plain floats.
 
-        The same sum as :meth:`net_torque`, for the solver's hot path.
+        The same sum as :meth:`net_torque`, for one angle (the solver's hot path).
         """
-        t = math.radians(angle)
+        t = math.radians(self._angle(angle))
         total = self._spring_torque(t) + self._load_at(t)
         for m, (length, arm) in zip(self.muscles, self._strings.geometry_at(t), strict=True):
             total += (m.pull + m.passive_tension(length)) * arm / 100.0
         return total
+
+    def _angle(self, angle: object) -> float:
+        """``angle`` (degrees) checked to lie within the limits; a plain float inside them passes at once."""
+        if type(angle) is float and self.limits[0] <= angle <= self.limits[1]:
+            return angle
+        return check.angle("angle", angle, self.limits)
 
     def _load_at(self, t: float) -> float:
         """Load torque (N·m) at ``t`` radians, a plain float."""
@@ -459,7 +467,6 @@ def torque_basis(joint: Joint, angles: ArrayLike) -> TorqueBasis:
 
     See :class:`TorqueBasis`: ``net = passive + sum(pull_i * arms_i)``.
     """
-    if not isinstance(joint, Joint):
-        raise ValueError(f"joint must be a Joint; got {joint!r}")
+    check.instance("joint", joint, Joint)
     a = check.angles("angles", angles, joint.limits)
     return joint._basis(np.atleast_1d(a).copy())

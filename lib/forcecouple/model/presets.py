@@ -23,11 +23,13 @@ __all__ = [
 
 PELVIS_PATTERNS = ("neutral", "lower_crossed")
 SCAPULA_PATTERNS = ("neutral", "shrugged")
+#: Every preset with data, by name.
+PRESET_NAMES = ("floating_bone", "pelvis", "scapula")
 
 
 def preset_data(name: str) -> dict[str, Any]:
     """The data (a dict, read from JSON) behind preset ``name``."""
-    check.choice("name", name, ("floating_bone", "pelvis", "scapula"))
+    check.choice("name", name, PRESET_NAMES)
     return _data.load(f"{name}.json")
 
 
@@ -38,7 +40,9 @@ def preset_groups(name: str) -> dict[str, list[str]]:
 
 def pattern_activations(name: str, pattern: str) -> dict[str, float]:
     """Activation (fraction of fmax) of every muscle in ``pattern`` of preset ``name``."""
-    by_group = preset_data(name)["patterns"][pattern]["activations"]
+    patterns = preset_data(name)["patterns"]
+    check.choice("pattern", pattern, list(patterns))
+    by_group = patterns[pattern]["activations"]
     return {m: a for group, a in by_group.items() for m in preset_groups(name)[group]}
 
 
@@ -203,9 +207,50 @@ def preset_drawing(name: str) -> dict[str, Any]:
 
 def joint_drawing(joint: Joint) -> dict[str, Any] | None:
     """:func:`preset_drawing` of the preset ``joint`` was made from (same outline), or None."""
+    check.instance("joint", joint, Joint)
     if not joint.outline:
         return None
     for name in DRAWN_PRESETS:
         if _data.preset(name).outline == joint.outline:
             return preset_drawing(name)
     return None
+
+
+def check_drawing(name: str, value: object) -> dict[str, Any]:
+    """``value`` as a drawing in :func:`preset_drawing`'s form, or ``ValueError`` naming
+    the parameter ``name`` and the key or index that is wrong (points in cm)."""
+    what = "a drawing in preset_drawing()'s form (a mapping)"
+    d = dict(check.mapping(name, value, what))
+    missing = [k for k in ("preset", "view", "parts", "marks", "tilt_line", "rise", "lumbar_spine", "column",
+                           "normal_range") if k not in d]
+    if missing:
+        raise ValueError(f"{name} must be {what}; it lacks {', '.join(map(repr, missing))}")
+    check.choice(f"{name}['preset']", d["preset"], DRAWN_PRESETS)
+    x0, y0, x1, y1 = check.numbers(f"{name}['view']", d["view"], shape=(4,), unit="cm",
+                                   low=-check.MAX_LENGTH, high=check.MAX_LENGTH)
+    if not (x0 < x1 and y0 < y1):
+        raise ValueError(f"{name}['view'] must be [x min, y min, x max, y max] with min < max; got {d['view']!r}")
+    for i, part in enumerate(check.sequence(f"{name}['parts']", d["parts"], "parts")):
+        at = f"{name}['parts'][{i}]"
+        part = check.mapping(at, part)
+        for key in ("name", "style", "shape"):
+            check.name_text(f"{at}[{key!r}]", part.get(key))
+        check.boolean(f"{at}['moves']", part.get("moves"))
+        if part.get("label") is not None:
+            check.name_text(f"{at}['label']", part["label"])
+        if part["shape"] == "circle":
+            check.point(f"{at}['centre']", part.get("centre"))
+            check.number(f"{at}['radius']", part.get("radius"), low=0.0, high=check.MAX_LENGTH, unit="cm")
+        else:
+            check.points(f"{at}['points']", part.get("points"))
+    check.names(f"{name}['marks']", d["marks"], what="landmark names")
+    if d["tilt_line"] is not None:
+        check.word_pair(f"{name}['tilt_line']", d["tilt_line"], "two landmark names")
+    if d["rise"] is not None:
+        check.name_text(f"{name}['rise']", d["rise"])
+    for key in ("lumbar_spine", "column"):
+        if d[key] is not None:
+            check.mapping(f"{name}[{key!r}]", d[key])
+    if d["normal_range"] is not None:
+        check.interval(f"{name}['normal_range']", d["normal_range"], unit="degrees", strict=False)
+    return d

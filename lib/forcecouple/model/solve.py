@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from .. import _validate as check
 from .joint import Joint, TorqueBasis, torque_basis
 
 __all__ = ["SCAN_STEP", "ZERO_TORQUE", "Equilibrium", "equilibrium", "scan_grid", "steps_between"]
@@ -28,6 +29,11 @@ ZERO_TORQUE = 1e-9
 TORQUE_TOL = 1e-10
 #: Bracket width (degrees) below which the root is taken as exact.
 ANGLE_TOL = 1e-12
+#: Largest residual (N·m) an answer off the limits may have; a solve that
+#: cannot get below it raises ``ValueError`` instead of answering.
+RESIDUAL_TOL = 1e-6
+#: Most angles :func:`steps_between` makes.
+MAX_STEPS = 1_000_000
 _RAMP = np.arange(1, 1441, dtype=float)
 
 
@@ -42,6 +48,8 @@ class Equilibrium:
     residual : float
         Net torque at ``angle``, N·m; below 1e-6 unless at a limit, where it is
         the torque pressing the bone against the limit.
+
+    Every number is finite; ``stable`` and ``at_limit`` are bools.
     stable : bool
         True when the net torque falls as the angle rises (negative slope), and
         at a limit, which holds the bone.
@@ -61,13 +69,35 @@ class Equilibrium:
     torques: Mapping[str, float]
     rest_torque: float
 
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "angle", check.number("angle", self.angle, low=-180.0, high=180.0, unit="degrees"))
+        set_(self, "residual", check.number("residual", self.residual, unit="N·m"))
+        set_(self, "stable", check.boolean("stable", self.stable))
+        set_(self, "at_limit", check.boolean("at_limit", self.at_limit))
+        torques = check.mapping("torques", self.torques, "a mapping of name -> torque (N·m)")
+        set_(self, "torques", MappingProxyType({check.name_text("torques key", k): check.number(
+            f"torques[{k!r}]", t, unit="N·m") for k, t in torques.items()}))
+        set_(self, "rest_torque", check.number("rest_torque", self.rest_torque, unit="N·m"))
+
 
 def steps_between(start: float, end: float, step: float = SCAN_STEP) -> np.ndarray:
     """Angles from ``start`` (excluded) to ``end`` (included) in ``step`` degrees.
 
-    The last step is shortened so that the grid ends exactly on ``end``.
+    The last step is shortened so that the grid ends exactly on ``end``; a gap
+    shorter than a step gives the one angle ``end``, and ``start == end`` none.
+    ``start`` and ``end`` lie in [-360, 360] degrees, ``step`` in [1e-3, 360]
+    degrees, and the grid holds at most a million angles.
     """
-    n = math.ceil(abs(end - start) / step - 1e-9)
+    start = check.number("start", start, low=-360.0, high=360.0, unit="degrees")
+    end = check.number("end", end, low=-360.0, high=360.0, unit="degrees")
+    step = check.number("step", step, low=1e-3, high=360.0, unit="degrees")
+    if start == end:
+        return np.empty(0)
+    n = max(math.ceil(abs(end - start) / step - 1e-9), 1)
+    if n > MAX_STEPS:
+        raise ValueError(f"step must leave at most {MAX_STEPS} angles between start and end; "
+                         f"got {step:g} degrees, which makes {n}")
     ramp = _RAMP[:n] if n <= _RAMP.size else np.arange(1, n + 1, dtype=float)
     grid = start + math.copysign(step, end - start) * ramp
     grid[-1] = end
@@ -116,12 +146,32 @@ def _slope(joint: Joint, angle: float, h: float = 1e-5) -> float:
     return (joint.net_torque_at(b) - joint.net_torque_at(a)) / (b - a)
 
 
+def _refine(f: Callable[[float], float], a: float, b: float, fa: float, fb: float) -> tuple[float, float]:
+    """Bisect the sign change of ``f`` in [a, b] down to neighbouring floats.
+
+    Returns the end with the smaller ``|f|``: the best answer the floats allow.
+    """
+    for _ in range(2100):
+        mid = 0.5 * (a + b)
+        if mid in (a, b):
+            break
+        fm = f(mid)
+        if fm == 0.0:
+            return mid, fm
+        if (fa < 0) == (fm < 0):
+            a, fa = mid, fm
+        else:
+            b, fb = mid, fm
+    return (a, fa) if abs(fa) <= abs(fb) else (b, fb)
+
+
 def scan_grid(joint: Joint) -> tuple[np.ndarray, int]:
     """The angles (degrees, ascending) the equilibrium rule scans, and where rest is.
 
     Steps of 0.25 deg out from ``rest_angle`` to both limits; the grid holds the
     rest angle and both limits exactly. The browser widget uses the same grid.
     """
+    check.instance("joint", joint, Joint)
     lo, hi = joint.limits
     rest = joint.rest_angle
     down = steps_between(rest, lo)[::-1] if rest > lo else np.empty(0)
@@ -147,12 +197,16 @@ def equilibrium(joint: Joint) -> Equilibrium:
     leaves the bone there. An answer always exists. The torque basis on the scan
     grid depends on geometry only, so it is cached and shared by ``with_pulls``
     copies of a joint.
+
+    Every number of the answer is finite, and off the limits its residual is
+    below 1e-6 N·m. Where the floats cannot meet that (forces far too large for
+    strings far too short, or a passive curve that jumps), it raises
+    ``ValueError`` instead of answering.
     """
-    if not isinstance(joint, Joint):
-        raise ValueError(f"joint must be a Joint; got {joint!r}")
+    check.instance("joint", joint, Joint)
     f = joint.net_torque_at
     rest = joint.rest_angle
-    rest_torque = f(rest)
+    rest_torque = _finite(joint, rest, f(rest))
     at_limit = False
     if abs(rest_torque) <= ZERO_TORQUE:
         angle, residual = rest, rest_torque
@@ -177,12 +231,29 @@ def equilibrium(joint: Joint) -> Equilibrium:
             else:
                 # The torque changes sign from the rest side to the other across
                 # this bracket: it falls through zero, a stable rest.
+                _finite(joint, hit, hit_torque)
                 angle, residual = _brent(f, prev, hit, prev_torque, hit_torque)
+                if not abs(residual) < RESIDUAL_TOL:
+                    angle, residual = _refine(f, prev, hit, prev_torque, hit_torque)
+                if not abs(residual) < RESIDUAL_TOL:
+                    raise ValueError(
+                        f"joint: no angle between {prev!r} and {hit!r} degrees brings the net torque below "
+                        f"{RESIDUAL_TOL:g} N·m (the best is {residual:g} N·m at {angle!r}): the torque changes "
+                        f"faster than the floats can follow (forces far too large for strings far too short, "
+                        f"or a passive curve that jumps); got {joint!r}")
                 stable = True
         else:
             end = joint.limits[1] if sign > 0 else joint.limits[0]
-            angle, residual, at_limit, stable = end, f(end), True, True
-    torques = {name: float(t) for name, t in joint.torques_at(angle).items()}
+            angle, residual, at_limit, stable = end, _finite(joint, end, f(end)), True, True
+    torques = {name: _finite(joint, angle, t) for name, t in joint.torques_at(angle).items()}
     return Equilibrium(angle=float(angle), residual=float(residual), stable=bool(stable),
                        at_limit=at_limit, torques=MappingProxyType(torques),
                        rest_torque=float(rest_torque))
+
+
+def _finite(joint: Joint, angle: float, torque: float) -> float:
+    """``torque`` (N·m, at ``angle`` degrees) as a float, or ``ValueError`` if it is not finite."""
+    if not math.isfinite(torque):
+        raise ValueError(f"joint: its net torque at {angle:g} degrees is {torque!r} N·m, not a finite "
+                         f"number; check its forces, stiffnesses and passive curves; got {joint!r}")
+    return float(torque)

@@ -27,6 +27,7 @@ PUBLIC = {
     "explorers": ("BONE_INSERTIONS", "adaptation_explorer", "floating_bone_explorer", "pelvis_explorer",
                   "programme_builder", "scapula_explorer"),
     "quiz": ("show_quiz",),
+    "evidence": ("spring_figure",),
     "posture": ("posture_alt", "posture_drawings", "posture_figure", "posture_gallery", "show_postures"),
 }
 _HOME = {name: module for module, names in PUBLIC.items() for name in names}

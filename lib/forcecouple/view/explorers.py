@@ -18,15 +18,14 @@ from .figures import PANELS, history_figure, history_lines
 from .widgets import JointExplorer, ProgrammeExplorer, SeriesExplorer
 from .words import habit_prediction, habit_summary
 
-#: Right-string insertions (cm) the floating bone's insertion slider offers.
-BONE_INSERTIONS = tuple(float(x) for x in np.arange(2.0, 23.0, 2.0))
+#: Right-string insertions (cm) the floating bone's insertion slider offers (from its data).
+_GRID = preset_data("floating_bone")["explorer_insertions"]
+BONE_INSERTIONS = tuple(float(x) for x in np.arange(_GRID["from"], _GRID["to"] + _GRID["step"] / 2, _GRID["step"]))
 
 
 def floating_bone_explorer(left: float = 50.0, right: float = 50.0, insertion: float = 20.0) -> JointExplorer:
     """Two strings on a floating bone, pulls in N, and where the right one is tied."""
-    if insertion not in BONE_INSERTIONS:
-        raise ValueError(f"insertion must be one of {', '.join(f'{x:g}' for x in BONE_INSERTIONS)} cm; "
-                         f"got {insertion!r}")
+    insertion = check.number_choice("insertion", insertion, BONE_INSERTIONS, unit="cm")
     variants = [floating_bone(left, right, insertion=x) for x in BONE_INSERTIONS]
     at = BONE_INSERTIONS.index
     presets = {
@@ -84,8 +83,7 @@ def adaptation_explorer(habit: str = "long_sitting", hours: float = 4) -> Series
     names = list(data["habits"])
     hours_choices = data["hours_choices"]
     check.choice("habit", habit, names)
-    if hours not in hours_choices:
-        raise ValueError(f"hours must be one of {', '.join(map(str, hours_choices))}; got {hours!r}")
+    check.number_choice("hours", hours, hours_choices)
     cache = {}
 
     def history(i: int, j: int):

@@ -37,16 +37,18 @@ from ..model import (
     preset_groups,
     rotate,
 )
+from ..model.presets import check_drawing
 from . import style
 from .style import BONE_EDGE, BONE_FILL, muscle_styles
-from .words import PROGRAMME_JOINTS, label, readout_lines
+from .words import PROGRAMME_JOINTS, check_result, label, readout_lines
 
 # The book's text sizes for every figure drawn after this import, the chapters' own too.
 plt.rcParams.update(style.MATPLOTLIB_RC)
 
 
 def readout_text(joint: Joint, result: Equilibrium, width: int = 44) -> str:
-    """:func:`~forcecouple.view.words.readout_lines` wrapped at ``width`` characters, for a figure."""
+    """:func:`~forcecouple.view.words.readout_lines` wrapped at ``width`` characters (10 to 1000), for a figure."""
+    width = check.integer("width", width, low=10, high=1000, unit="characters")
     return "\n".join(textwrap.fill(line, width, subsequent_indent="  ") for line in readout_lines(joint, result))
 
 
@@ -71,10 +73,17 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
     carries its group's name (``groups``, label -> muscle names; default the
     preset's groups, or one name per muscle).
     """
-    result = equilibrium(joint) if result is None else result
-    drawing = joint_drawing(joint) if isinstance(anatomy, str) else anatomy
+    result = equilibrium(joint) if result is None else check_result(joint, result)
+    _check_figure_args(ax, title)
+    if arrow_scale is not None:
+        check.number("arrow_scale", arrow_scale, low=1e-9, high=1e6, unit="cm per N")
+    check.boolean("show_readout", show_readout)
     if isinstance(anatomy, str) and anatomy != "auto":
         raise ValueError(f"anatomy must be 'auto', None or a drawing; got {anatomy!r}")
+    drawing = joint_drawing(joint) if isinstance(anatomy, str) else (
+        None if anatomy is None else check_drawing("anatomy", anatomy))
+    if groups is not None:
+        groups = check.groups("groups", groups)
     if groups is None:
         groups = (preset_groups(drawing["preset"]) if drawing and "preset" in drawing
                   else {label(n): [n] for n in joint.names})
@@ -184,6 +193,14 @@ def draw_joint(joint: Joint, result: Equilibrium | None = None, ax: Axes | None 
     elif title:
         ax.set_title(title, fontsize=11)
     return fig
+
+
+def _check_figure_args(ax: object, title: object) -> None:
+    """``ax`` must be None or matplotlib Axes, ``title`` None or a str."""
+    if ax is not None:
+        check.instance("ax", ax, Axes, "matplotlib Axes or None")
+    if title is not None:
+        check.name_text("title", title, empty=True)
 
 
 class _Placer:
@@ -518,7 +535,12 @@ def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
     the same in every panel); each panel's readout sits under it. Two panels fit
     a 6.5 in page width, so the text prints at 9 pt or more.
     """
-    if len(joints) != len(titles) or not joints:
+    joints = [check.instance(f"joints[{i}]", j, Joint)
+              for i, j in enumerate(check.sequence("joints", joints, "Joints"))]
+    titles = check.names("titles", titles, what="titles")
+    if not joints:
+        raise ValueError("joints must hold at least one Joint; got none")
+    if len(joints) != len(titles):
         raise ValueError(f"titles must give one title per joint ({len(joints)}); got {len(titles)}")
     results = [equilibrium(j) for j in joints]
     scale = (max(float(np.abs(np.array(j.outline)).max()) for j in joints) / 3) / max(
@@ -568,7 +590,9 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
     ``preset_groups("pelvis")``) orders the muscles by group and names each
     group in the bar labels; every muscle still gets its own bar.
     """
-    result = equilibrium(joint) if result is None else result
+    result = equilibrium(joint) if result is None else check_result(joint, result)
+    _check_figure_args(ax, title)
+    groups = None if groups is None else check.groups("groups", groups)
     if ax is None:
         fig, ax = plt.subplots(figsize=(6.4, 0.42 * (len(joint.names) + 2) + 1.2), layout="constrained")
     else:
@@ -630,7 +654,7 @@ PANELS = (("Tilt", "degrees"), ("Strength", "% of start"), ("Resting length", "%
 
 def changed_muscles(history: AdaptationHistory) -> list[int]:
     """Indices of the muscles whose strength or resting length changed."""
-    return history.changed_muscles()
+    return check.instance("history", history, AdaptationHistory).changed_muscles()
 
 
 def _merged(lines: list[dict]) -> list[dict]:
@@ -651,6 +675,7 @@ def history_lines(history: AdaptationHistory) -> list[list[dict]]:
     Muscles whose curves are the same (e.g. four muscles that a habit leaves
     alike) share one line that names them all, so no line hides behind another.
     """
+    check.instance("history", history, AdaptationHistory)
     joint = _data.preset(adaptation_data()["habits"][history.habit]["preset"])
     styles = muscle_styles(joint)
     shown = history.changed_muscles() or list(range(len(history.names)))
@@ -676,6 +701,7 @@ def _week_panel(ax: Axes, title: str, unit: str) -> None:
 
 def history_figure(history: AdaptationHistory) -> Figure:
     """Tilt, strength and resting length week by week, side by side, each key under its panel."""
+    check.instance("history", history, AdaptationHistory)
     fig, axes = plt.subplots(1, 3, figsize=(8.5, 4.6), layout="constrained")
     for ax, (title, unit), lines in zip(axes, PANELS, history_lines(history), strict=True):
         for line in lines:
@@ -692,8 +718,17 @@ def programme_figure(histories: Mapping[str, ProgrammeHistory | None], mark_week
     """Each joint's angle week by week following a plan, with its neutral angle.
 
     ``histories`` maps a preset ("pelvis", "scapula") to its history, or to None
-    for an empty panel; ``mark_week`` draws a dotted line at that week.
+    for an empty panel; ``mark_week`` (an int, 0 to 1000) draws a dotted line at that week.
     """
+    histories = check.mapping("histories", histories, "a mapping of preset -> ProgrammeHistory or None")
+    if not histories:
+        raise ValueError("histories must name at least one preset; got an empty mapping")
+    for preset, h in histories.items():
+        check.choice("histories key", preset, PROGRAMME_JOINTS)
+        if h is not None:
+            check.instance(f"histories[{preset!r}]", h, ProgrammeHistory, "a ProgrammeHistory or None")
+    if mark_week is not None:
+        check.integer("mark_week", mark_week, low=0, high=1000, unit="weeks")
     fig, axes = plt.subplots(1, len(histories), squeeze=False, layout="constrained",
                              **{"figsize": (8.5, 3.6), **subplots})
     for ax, (preset, h) in zip(axes[0], histories.items(), strict=True):
@@ -705,5 +740,6 @@ def programme_figure(histories: Mapping[str, ProgrammeHistory | None], mark_week
             ax.axvline(mark_week, color=style.MARKER_LINE, ls=":", label=f"week {mark_week}")
         _week_panel(ax, title, unit)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=11, frameon=False)
+        if ax.get_legend_handles_labels()[0]:  # an empty panel (no plan for this joint) has no key
+            ax.legend(fontsize=11, frameon=False)
     return fig

@@ -48,15 +48,31 @@ def _data_of() -> dict[str, Any]:
 def _pose(finding: str | None, view: str | None) -> tuple[str, dict[str, np.ndarray], list[str]]:
     """(view, points, marked point names) of ``finding`` (or the ideal pose in ``view``)."""
     data = _data_of()
+    view = _check_view(finding, view)
     if finding is None:
-        view = check.choice("view", view, list(data["views"]))
         moves, marks = {}, []
     else:
-        check.choice("finding", finding, list(data["compensations"]))
         entry = data["compensations"][finding]
-        view, moves, marks = entry["view"], entry["moves"], entry["mark"]
+        moves, marks = entry["moves"], entry["mark"]
     points = {k: np.array(v, dtype=float) for k, v in {**data["views"][view]["points"], **moves}.items()}
     return view, points, marks
+
+
+def _check_view(finding: object, view: object) -> str:
+    """The view to draw: ``view`` ("front" or "side") for the ideal pose, or the view of
+    ``finding`` (a compensation), with which a given ``view`` must agree."""
+    data = _data_of()
+    if finding is None and view is None:
+        raise ValueError("finding and view are both None; give a finding (a compensation name) or a view "
+                         f"({', '.join(map(repr, data['views']))})")
+    if view is not None:
+        check.choice("view", view, list(data["views"]))
+    if finding is None:
+        return view  # type: ignore[return-value]
+    own = data["compensations"][check.choice("finding", finding, list(data["compensations"]))]["view"]
+    if view not in (None, own):
+        raise ValueError(f"view must be None or {own!r}, the view finding {finding!r} is drawn in; got {view!r}")
+    return own
 
 
 def _draw(ax: Axes, view: str, points: dict[str, np.ndarray], colour: str, width: float, dashed: bool) -> None:
@@ -79,8 +95,12 @@ def posture_figure(finding: str | None = None, view: str | None = None, ax: Axes
                    titled: bool = True) -> Figure:
     """The overhead squat with compensation ``finding`` (a name from the assessment
     tables), or the ideal pose seen from ``view`` ("front" or "side") when
-    ``finding`` is None; ``titled=False`` leaves the name to a caption."""
+    ``finding`` is None; ``titled=False`` leaves the name to a caption; ``ax``: matplotlib Axes
+    to draw in, or None for a new figure."""
     view, points, marks = _pose(finding, view)
+    check.boolean("titled", titled)
+    if ax is not None:
+        check.instance("ax", ax, Axes, "matplotlib Axes or None")
     if ax is None:
         fig, ax = plt.subplots(figsize=(2.6, 3.2), layout="constrained")
     else:
@@ -104,9 +124,8 @@ def posture_figure(finding: str | None = None, view: str | None = None, ax: Axes
 def posture_alt(finding: str | None = None, view: str | None = None) -> str:
     """The full-sentence description of :func:`posture_figure`'s drawing (its alt text)."""
     data = _data_of()
-    if finding is None:
-        return data["views"][check.choice("view", view, list(data["views"]))]["alt"]
-    return data["compensations"][check.choice("finding", finding, list(data["compensations"]))]["alt"]
+    view = _check_view(finding, view)
+    return data["views"][view]["alt"] if finding is None else data["compensations"][finding]["alt"]
 
 
 def posture_drawings() -> list[tuple[str, str | None, str | None]]:

@@ -11,6 +11,7 @@ holds the colours of the page's own chrome: borders, buttons, text.)
 
 from __future__ import annotations
 
+from .. import _validate as check
 from ..model import Joint, moment_arm
 
 POSITIVE_COLOURS = ("#D55E00", "#E69F00", "#CC79A7", "#F0E442")
@@ -42,6 +43,9 @@ FEELS_LEVEL_LINE = "#999999"
 NEUTRAL_LINE = "#009E73"
 MARKER_LINE = "#999999"
 CHART_GRID = "#E5E5E5"
+#: The model beside the data: the model's curve and a published one.
+MODEL_LINE = "#000000"
+PUBLISHED_LINE = "#0072B2"
 #: What changed in a drawing (a ring around the body part that moved).
 HIGHLIGHT = POSITIVE_COLOURS[0]
 CHART_AXIS = "#555555"
@@ -70,6 +74,7 @@ MATPLOTLIB_RC = {"font.size": 11, "axes.titlesize": 12, "axes.labelsize": 11, "x
 
 def muscle_styles(joint: Joint) -> list[tuple[str, str]]:
     """(colour, "solid" or "dashed") for each muscle of ``joint``, in order."""
+    check.instance("joint", joint, Joint)
     counts = {True: 0, False: 0}
     styles = []
     for m in joint.muscles:

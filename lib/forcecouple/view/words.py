@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .. import _validate as check
 from ..course import STEPS, step
 from ..model import ZERO_TORQUE, Equilibrium, Joint
 
@@ -33,20 +34,21 @@ SENTENCES = {
 
 def label(name: str) -> str:
     """A name as readers see it ("rectus_femoris" -> "rectus femoris")."""
+    check.name_text("name", name, empty=True)
     return name.replace("_", " ")
 
 
 def join_words(words: Sequence[str]) -> str:
-    """["a", "b", "c"] -> "a, b and c"."""
-    words = list(words)
+    """["a", "b", "c"] -> "a, b and c" (a list of non-empty strings)."""
+    words = list(check.names("words", words, what="words"))
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def format_torque(value: float) -> str:
-    """A torque magnitude (N·m) for readers: one decimal below 10 N·m, whole above."""
-    size = abs(value)
+    """A torque magnitude (N·m, any finite number) for readers: one decimal below 10 N·m, whole above."""
+    size = abs(check.number("value", value, unit="N·m"))
     return f"{size:.1f}" if size < 10 else f"{size:.0f}"
 
 
@@ -58,13 +60,21 @@ def toward(value: float, words: tuple[str, str], shown: str) -> str:
 
 
 def tilt_text(angle: float, directions: tuple[str, str]) -> str:
-    """An angle (degrees) as the explorer's heading shows it, e.g. "20.6° forward"."""
+    """An angle (degrees, within [-180, 180]) as the explorer's heading shows it, e.g. "20.6° forward";
+    ``directions`` are the words for a positive and a negative turn."""
+    angle = check.number("angle", angle, low=-180.0, high=180.0, unit="degrees")
+    directions = check.word_pair("directions", directions, "two words (positive, negative)")
     shown = f"{abs(angle):.1f}"
     return f"{shown}°{toward(angle, directions, shown)}"
 
 
 def group_torques(result: Equilibrium, groups: Mapping[str, Sequence[str]]) -> dict[str, float]:
-    """Torque (N·m) of each group of muscles at the answer: label -> sum."""
+    """Torque (N·m) of each group of muscles at the answer: label -> sum.
+
+    ``groups`` maps a label to names of ``result.torques`` (muscles, "spring", "load").
+    """
+    check.instance("result", result, Equilibrium)
+    groups = check.groups("groups", groups, result.torques)
     return {name: sum(result.torques[m] for m in members) for name, members in groups.items()}
 
 
@@ -76,6 +86,8 @@ def _torque_words(value: float, directions: tuple[str, str]) -> dict[str, str]:
 def describe_parts(joint: Joint, result: Equilibrium,
                    groups: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """The sentences of :func:`describe`, one a part (see :data:`SENTENCES`)."""
+    result = check_result(joint, result)
+    groups = None if groups is None else check.groups("groups", groups, joint.names)
     groups = groups or {label(name): [name] for name in joint.names}
     d = joint.directions
     shown = f"{abs(result.angle):.1f}"
@@ -96,6 +108,18 @@ def describe_parts(joint: Joint, result: Equilibrium,
     parts.append(SENTENCES["release_balanced" if balanced else "release"].format(
         angle=tilt_text(joint.rest_angle, d), **_torque_words(result.rest_torque, d)))
     return parts
+
+
+def check_result(joint: object, result: object) -> Equilibrium:
+    """``result`` if ``joint`` is a Joint and ``result`` an Equilibrium of it (its torques
+    name the joint's muscles and its angle lies within the limits), else ``ValueError``."""
+    check.instance("joint", joint, Joint)
+    check.instance("result", result, Equilibrium)
+    wanted = {*joint.names, "spring", "load"}
+    if set(result.torques) != wanted or not joint.limits[0] <= result.angle <= joint.limits[1]:
+        raise ValueError(f"result must be an equilibrium of joint (equilibrium(joint)): torques of "
+                         f"{', '.join(sorted(wanted))} at an angle within {joint.limits}; got {check.show(result)}")
+    return result
 
 
 def describe(joint: Joint, result: Equilibrium, groups: Mapping[str, Sequence[str]] | None = None) -> str:

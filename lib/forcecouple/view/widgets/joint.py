@@ -20,6 +20,7 @@ import traitlets
 
 from ... import _validate as check
 from ...model import ZERO_TORQUE, Equilibrium, Joint, Weight, equilibrium, joint_drawing, scan_grid, torque_basis
+from ...model.presets import check_drawing
 from ..style import muscle_styles, page_colours
 from ..words import SENTENCES, describe
 from ..words import label as reader_label
@@ -45,18 +46,20 @@ class JointExplorer(BookWidget):
     unit : "%" or "N"
         Sliders in % of each muscle's fmax, or in newtons.
     slider_max : float
-        Top of every slider, in ``unit`` (> 0).
+        Top of every slider, in ``unit`` (> 0, at most 1e6).
     slider_step : float
-        Slider step, in ``unit`` (> 0).
+        Slider step, in ``unit`` (> 0, at most ``slider_max``).
     presets : mapping of label -> Joint or (Joint, variant index)
         Buttons that set the sliders to a joint's pulls and, with an index, the
         variant slider too (the joint's geometry must match that variant's).
     variant_label, variant_values, variant_unit
         Text and numbers the variant slider shows (e.g. "right insertion", cm).
     normal_range : (low, high) or None
-        Angles (degrees) shaded as the normal range.
+        Angles (degrees, within [-180, 180], low <= high) shaded as the normal range.
     title : str
         Heading shown above the picture.
+    start_variant : int
+        The variant shown first (an index).
     anatomy : mapping, None or "auto"
         What the picture draws around the bone (femur, spine, landmarks...), in
         the joint's frame: :func:`~forcecouple.model.preset_drawing`'s form.
@@ -80,11 +83,11 @@ class JointExplorer(BookWidget):
                  normal_range: tuple[float, float] | None = None, title: str = "",
                  start_variant: int = 0, anatomy: Mapping[str, Any] | str | None = "auto",
                  **kwargs: Any) -> None:
-        variants = [joint] if isinstance(joint, Joint) else list(joint)
+        variants = [joint] if isinstance(joint, Joint) else list(check.sequence("joint", joint, "Joint variants"))
         self._variants = self._check_variants(variants)
         first = self._variants[0]
         self._unit = check.choice("unit", unit, ("%", "N"))
-        self._slider_max = check.number("slider_max", slider_max, low=1e-9, unit=unit)
+        self._slider_max = check.number("slider_max", slider_max, low=1e-9, high=check.MAX_FORCE, unit=unit)
         step = slider_max / 200 if slider_step is None else slider_step
         self._slider_step = check.number("slider_step", step, low=1e-9, high=slider_max, unit=unit)
         self._controls = self._check_controls(first, controls)
@@ -94,23 +97,26 @@ class JointExplorer(BookWidget):
                     if first.muscle(name).fmax is None:
                         raise ValueError(f"controls[{label!r}]: muscle {name!r} has no fmax, so a slider "
                                          "in % cannot set it; use unit='N'")
-        start_variant = int(check.number("start_variant", start_variant, low=0,
-                                         high=len(self._variants) - 1))
+        start_variant = check.integer("start_variant", start_variant, low=0, high=len(self._variants) - 1)
         if variant_values is None:
             variant_values = list(range(len(self._variants)))
-        if len(variant_values) != len(self._variants):
-            raise ValueError(f"variant_values must give one number per variant ({len(self._variants)}); "
-                             f"got {len(variant_values)}")
+        variant_values = check.numbers("variant_values", variant_values, shape=(len(self._variants),),
+                                       what="one number per variant")
+        for key, text in (("variant_label", variant_label), ("variant_unit", variant_unit), ("title", title)):
+            check.name_text(key, text, empty=True)
         if normal_range is not None:
-            lo = check.number("normal_range[0]", normal_range[0], unit="degrees")
-            hi = check.number("normal_range[1]", normal_range[1], low=lo, unit="degrees")
-            normal_range = (lo, hi)
+            normal_range = check.interval("normal_range", normal_range, low=-180.0, high=180.0, unit="degrees",
+                                          strict=False)
         self._presets = {}
-        for label, preset in (presets or {}).items():
-            self._presets[str(label)] = self._preset_values(preset)
+        for label, preset in check.mapping("presets", {} if presets is None else presets,
+                                           "a mapping of label -> Joint or (Joint, variant)").items():
+            check.name_text("presets key", label)
+            self._presets[label] = self._preset_values(preset, f"presets[{label!r}]")
         if isinstance(anatomy, str):
             check.choice("anatomy", anatomy, ("auto",))
             anatomy = joint_drawing(first)
+        elif anatomy is not None:
+            anatomy = check_drawing("anatomy", anatomy)
         self._anatomy = None if anatomy is None else dict(anatomy)
         start_values = self._values_of(self._variants[start_variant])
         spec = self._build_spec(title, variant_label, [float(v) for v in variant_values], variant_unit,
@@ -138,14 +144,17 @@ class JointExplorer(BookWidget):
     def _check_controls(joint: Joint, controls: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
         if controls is None:
             return {reader_label(name): [name] for name in joint.names}
-        if not controls:
+        if not check.mapping("controls", controls, "a mapping of label -> list of muscle names"):
             raise ValueError("controls must name at least one slider; got an empty mapping")
         out: dict[str, list[str]] = {}
         seen: set[str] = set()
         for label, names in controls.items():
-            if isinstance(names, str) or not names:
-                raise ValueError(f"controls[{label!r}] must be a non-empty list of muscle names; got {names!r}")
-            for name in names:
+            check.name_text("controls key", label)
+            if (isinstance(names, str) or not isinstance(names, list | tuple)) or not names:
+                raise ValueError(f"controls[{label!r}] must be a non-empty list of muscle names; got "
+                                 f"{check.show(names)}")
+            for i, name in enumerate(names):
+                check.name_text(f"controls[{label!r}][{i}]", name)
                 if name not in joint.names:
                     raise ValueError(f"controls[{label!r}]: unknown muscle {name!r}; the joint's muscles "
                                      f"are {', '.join(joint.names)}")
@@ -176,12 +185,12 @@ class JointExplorer(BookWidget):
                              f"got {value:g}")
         return float(value)
 
-    def _preset_values(self, preset: Preset) -> tuple[list[float], int]:
-        joint, variant = preset if isinstance(preset, tuple) else (preset, 0)
+    def _preset_values(self, preset: Preset, where: str = "preset") -> tuple[list[float], int]:
+        joint, variant = preset if isinstance(preset, tuple) and len(preset) == 2 else (preset, 0)
         if not isinstance(joint, Joint) or joint.names != self._variants[0].names:
-            raise ValueError(f"presets must be Joints with the explorer's muscles, or (Joint, variant); "
-                             f"got {preset!r}")
-        variant = int(check.number("preset variant", variant, low=0, high=len(self._variants) - 1))
+            raise ValueError(f"{where} must be a Joint with the explorer's muscles, or (Joint, variant); "
+                             f"got {check.show(preset)}")
+        variant = check.integer(f"{where} variant", variant, low=0, high=len(self._variants) - 1)
         shape = self._variants[variant]
         for m, v in zip(joint.muscles, shape.muscles, strict=True):
             if (m.insertion, m.origin, m.origin_turns) != (v.insertion, v.origin, v.origin_turns):

@@ -44,8 +44,8 @@ class ProgrammeExplorer(BookWidget):
 
     Parameters
     ----------
-    start : findings ticked at first (compensation names).
-    weeks : weeks simulated (1 to 52).
+    start : findings ticked at first (a list of compensation names).
+    weeks : weeks simulated (1 to 52, an int).
     days : sessions a week (1 to 7).
     """
 
@@ -56,9 +56,9 @@ class ProgrammeExplorer(BookWidget):
     def __init__(self, start: Sequence[str] = ("low_back_arches",), weeks: int = 12, days: float = 3,
                  **kwargs: Any) -> None:
         table = compensations()
-        for f in start:
-            check.choice("start finding", f, list(table))
-        weeks = int(check.number("weeks", weeks, low=1, high=52, unit="weeks"))
+        for i, f in enumerate(check.sequence("start", start, "findings")):
+            check.choice(f"start[{i}]: start finding", f, list(table))
+        weeks = check.integer("weeks", weeks, low=1, high=52, unit="weeks")
         days = check.number("days", days, low=1, high=7, unit="days a week")
         self._weeks, self._days = weeks, days
         names = list(table)

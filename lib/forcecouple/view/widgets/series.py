@@ -37,9 +37,10 @@ class SeriesExplorer(BookWidget):
         model's value, words after it in the verdict, a sentence shown while the
         charts are hidden). Either every run has it or none does.
     x : sequence of float
-        The shared x values (e.g. weeks).
+        The shared x values (e.g. weeks): finite, at least one; every line has one value per x.
+        The page packs numbers as float32, so x and values lie within ±1e30.
     panels : sequence of (title, y label)
-        Panel headings and y-axis labels.
+        Panel headings and y-axis labels (text).
     x_label, title : text.
     sliders : labels of choices shown as a slider instead of radio buttons.
     static_figure : callable or None
@@ -55,19 +56,40 @@ class SeriesExplorer(BookWidget):
                  panels: Sequence[tuple[str, str]], x_label: str = "", title: str = "",
                  sliders: Sequence[str] = (), static_figure: Callable[..., Any] | None = None,
                  start: Sequence[int] | None = None, **kwargs: Any) -> None:
-        if not choices or any(not options for options in choices.values()):
+        choices = check.mapping("choices", choices, "a mapping of label -> list of option labels")
+        if not choices or any(isinstance(options, list | tuple) and not options for options in choices.values()):
             raise ValueError(f"choices must name at least one choice, each with options; got {dict(choices)!r}")
-        for label in sliders:
-            check.choice("sliders", label, list(choices))
+        choices = {check.name_text("choices key", label): check.names(f"choices[{label!r}]", options, what="options")
+                   for label, options in choices.items()}
+        check.function("run", run, "a callable run(*option_indices) -> dict")
+        x = check.numbers("x", x, shape=(None,), low=-check.MAX_PAGE_NUMBER, high=check.MAX_PAGE_NUMBER,
+                          what="numbers (the x values)")
+        if not x.size:
+            raise ValueError("x must hold at least one value; got none")
+        panels = check.sequence("panels", panels, "(title, y label) pairs")
+        if not panels:
+            raise ValueError("panels must name at least one panel (title, y label); got none")
+        for i, panel in enumerate(panels):
+            if not isinstance(panel, tuple | list) or len(panel) != 2:
+                raise ValueError(f"panels[{i}] must be a pair (title, y label); got {check.show(panel)}")
+            for j, text in enumerate(panel):
+                check.name_text(f"panels[{i}][{j}]", text, empty=True)
+        check.name_text("x_label", x_label, empty=True)
+        check.name_text("title", title, empty=True)
+        for i, label in enumerate(check.sequence("sliders", sliders, "choice labels")):
+            check.choice(f"sliders[{i}]: sliders", label, list(choices))
+        if static_figure is not None:
+            check.function("static_figure", static_figure, "a callable or None")
         sizes = [len(options) for options in choices.values()]
-        start = [0] * len(sizes) if start is None else list(start)
+        start = [0] * len(sizes) if start is None else list(check.sequence("start", start, "option indices"))
         if len(start) != len(sizes):
-            raise ValueError(f"start must give one option index per choice ({len(sizes)}); got {start!r}")
+            raise ValueError(f"start must give one option index per choice ({len(sizes)}); got {start!r} "
+                             f"(choices: {', '.join(map(repr, choices))})")
         for k, (label, size) in enumerate(zip(choices, sizes, strict=True)):
-            start[k] = int(check.number(f"start[{label!r}]", start[k], low=0, high=size - 1))
+            start[k] = check.integer(f"start[{k}]: start[{label!r}]", start[k], low=0, high=size - 1)
         runs = {}
         for combo in itertools.product(*(range(n) for n in sizes)):
-            result = run(*combo)
+            result = self._checked_run(run, combo, x.size)
             if len(result["panels"]) != len(panels):
                 raise ValueError(f"run{combo} must return one list of lines per panel ({len(panels)}); "
                                  f"got {len(result['panels'])}")
@@ -91,6 +113,24 @@ class SeriesExplorer(BookWidget):
                             for label, options in choices.items()],
                 "panels": [{"title": t, "y_label": y} for t, y in panels], "runs": runs}
         super().__init__(spec=spec, choice=start, **kwargs)
+
+    @staticmethod
+    def _checked_run(run: Callable[..., dict], combo: tuple[int, ...], n: int) -> Mapping[str, Any]:
+        """``run(*combo)``, checked: a mapping with a "summary" sentence and "panels" of lines,
+        each a mapping with a "label" and ``n`` finite "values"."""
+        where = f"run{combo}"
+        result = check.mapping(where, run(*combo), "a mapping with 'panels' and 'summary'")
+        check.name_text(f"{where}['summary']", result.get("summary"), empty=True)
+        for i, lines in enumerate(check.sequence(f"{where}['panels']", result.get("panels"), "lists of lines")):
+            for j, line in enumerate(check.sequence(f"{where}['panels'][{i}]", lines, "lines")):
+                at = f"{where}['panels'][{i}][{j}]"
+                check.name_text(f"{at}['label']", check.mapping(at, line).get("label"), empty=True)
+                check.numbers(f"{at}['values']", line.get("values"), shape=(n,), low=-check.MAX_PAGE_NUMBER,
+                              high=check.MAX_PAGE_NUMBER, what="one value per x")
+        if "predict" in result:
+            check.number(f"{where}['predict']['value']", check.mapping(f"{where}['predict']", result["predict"])
+                         .get("value"))
+        return result
 
     @staticmethod
     def _range(lines: Sequence[Mapping[str, Any]]) -> list[float]:
