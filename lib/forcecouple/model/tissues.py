@@ -83,6 +83,25 @@ class SpringEvidence:
     hips_at_angle: float
     spring_share: float
 
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        tilt = check.numbers("tilt", self.tilt, low=-360.0, high=360.0, unit="degrees", shape=(None,))
+        set_(self, "tilt", tilt)
+        if tilt.size < 2:
+            raise ValueError(f"tilt must hold at least two angles (degrees); got {tilt.size}")
+        for name in ("spring", "hips"):
+            values = check.numbers(name, getattr(self, name), low=-1e9, high=1e9, unit="N·m", shape=(None,))
+            if values.shape != tilt.shape:
+                raise ValueError(f"{name} must hold one torque (N·m) per tilt: tilt has {tilt.size} angles, "
+                                 f"{name} has {values.size}")
+            set_(self, name, values)
+        for name in ("table_pose", "hips_zero_tilt", "angle"):
+            set_(self, name, check.number(name, getattr(self, name), low=-360.0, high=360.0, unit="degrees"))
+        for name in ("hips_at_table_pose", "spring_at_angle", "hips_at_angle"):
+            set_(self, name, check.number(name, getattr(self, name), low=-1e9, high=1e9, unit="N·m"))
+        set_(self, "spring_share", check.number("spring_share", self.spring_share, low=0.0, high=1.0))
+        set_(self, "pattern", check.choice("pattern", self.pattern, PELVIS_PATTERNS))
+
 
 def _both_hips(tilt: Any, table_pose: float) -> Any:
     """Both hips' passive moment on the pelvis at ``tilt`` (femur still, knee straight), N·m."""
