@@ -1,6 +1,7 @@
 # Force Couples: two commands set everything up on a fresh machine.
 #   make book   create .venv, install, build the HTML book, print where it is
-#   make test   lint, copy check, strict book build, notebooks, unit/property tests
+#   make test   lint, copy check, strict book build, learner notebooks, notebooks, unit/property tests
+#   make notebooks  the chapters as clean Jupyter notebooks for learners, in _build/notebooks
 #   make pdf    the whole book as one PDF (needs LaTeX, see README), then its checks
 #   make bench  speed targets, as a printed table
 #   make clean  remove build products (keeps .venv)
@@ -13,7 +14,7 @@ STAMP := $(VENV)/.installed
 COPYCHECK := ../shared/tools/copycheck.py
 JB_STRICT := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: book exec-cache html test lint copycheck pdf bench clean vendor
+.PHONY: book exec-cache html notebooks test lint copycheck pdf bench clean vendor
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +41,11 @@ exec-cache:
 html: $(STAMP) exec-cache
 	$(JB_STRICT)
 
+# Every notebook page executed, its MyST rendered as plain Markdown (what Colab,
+# Binder, JupyterLab and VS Code show): _build/notebooks/<page>.ipynb.
+notebooks: $(STAMP)
+	$(BIN)/python tools/learner_notebooks.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
@@ -50,7 +56,7 @@ copycheck:
 
 test: $(STAMP)
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory lint copycheck html && \
+	$(MAKE) --no-print-directory lint copycheck html notebooks && \
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax --ignore=tests/pdf tests chapters; \
 	rc=$$?; mkdir -p _build; echo $$(( $$(date +%s) - start )) > _build/make-test-seconds; exit $$rc
 

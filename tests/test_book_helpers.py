@@ -29,9 +29,11 @@ def test_glue_number_formats_with_its_digits_and_sign(glued):
 
 
 @pytest.mark.parametrize(("args", "error", "words"), [
-    (("x", "20"), TypeError, "value of 'x' must be a number"),
+    (("x", "20"), TypeError, "value must be a number"),
     (("x", True), TypeError, "must be a number"),
-    (("x", 1.0, -1), ValueError, "digits must be a whole number"),
+    (("x", float("nan")), ValueError, "value must be a finite number"),
+    (("x", 1.0, -1), ValueError, r"digits must lie in \[0, 12\]"),
+    (("x", 1.0, 1.5), TypeError, "digits must be a whole number"),
     (("", 1.0), ValueError, "name must be a non-empty string"),
 ])
 def test_glue_number_refuses_what_it_cannot_format(glued, args, error, words):

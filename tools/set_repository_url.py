@@ -19,7 +19,7 @@ import sys
 import yaml  # installed with Jupyter Book
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-INSTALL = re.compile(r'(%pip install --quiet "forcecouple\[book\] @ git\+)([^"]*)(")')
+INSTALL = re.compile(r'("forcecouple @ git\+)([^"]*)(")')
 
 
 def repository_url() -> str:

@@ -1,7 +1,9 @@
 """Small helpers for the chapters' cells: a number to glue, a Markdown table, a label.
 
-They replace code that every chapter wrote again. ``glue`` is myst-nb's: a
-glued value reaches the prose as ``{glue:text}`name` ``.
+They replace code that every chapter wrote again. :func:`glue` is myst-nb's
+where myst-nb is installed (a book build): a glued value reaches the prose as
+``{glue:text}`name` ``. A learner's notebook needs only ``pip install
+forcecouple``, without myst-nb or Sphinx: there nothing is glued.
 """
 
 from __future__ import annotations
@@ -9,18 +11,42 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["glue_number", "glue_text", "markdown_table"]
+from . import _validate as check
+
+__all__ = ["glue", "glue_number", "glue_text", "markdown_table"]
+
+
+def glue(name: str, value: Any, display: bool = True) -> None:
+    """myst-nb's ``glue(name, value, display)`` in a book build; without myst-nb, no glue.
+
+    Without myst-nb (a learner's notebook, ``pip install forcecouple``) nothing is
+    stored and nothing is printed; only a ``display=True`` value is shown, as
+    myst-nb would show it. Returns nothing, so that a glue on a cell's last line
+    prints nothing on the page.
+    """
+    check.name_text("name", name)
+    check.boolean("display", display)
+    if value is None:
+        raise ValueError(f"value of {name!r} must be something to show; got None")
+    try:
+        from myst_nb import glue as myst_glue
+    except ImportError:
+        if display:
+            from IPython.display import display as show
+
+            show(value)
+        return
+    myst_glue(name, value, display=display)
 
 
 def glue_text(name: str, text: str) -> None:
-    """Glue ``text`` as ``name`` (not displayed).
+    """Glue ``text`` as ``name`` (not displayed), with :func:`glue`.
 
     Returns nothing, so that a glue on a cell's last line prints nothing on the page.
     """
-    from myst_nb import glue
-
-    if not isinstance(name, str) or not name:
-        raise ValueError(f"name must be a non-empty string; got {name!r}")
+    check.name_text("name", name)
+    if text is None or (isinstance(text, float) and text != text):
+        raise ValueError(f"text of {name!r} must be words or a number; got {text!r}")
     glue(name, str(text), display=False)
 
 
@@ -30,11 +56,11 @@ def glue_number(name: str, value: float, digits: int = 1, signed: bool = False) 
     ``glue_number("tilt", 20.64)`` glues "20.6". A value that rounds to zero reads
     "0.0", never "-0.0". Returns nothing (see :func:`glue_text`).
     """
-    if isinstance(value, bool) or (not isinstance(value, int | float) and not hasattr(value, "__float__")):
-        raise TypeError(f"value of {name!r} must be a number; got {value!r}")
-    if not isinstance(digits, int) or digits < 0:
-        raise ValueError(f"digits must be a whole number >= 0; got {digits!r}")
-    text = f"{float(value):{'+' if signed else ''}.{digits}f}"
+    check.name_text("name", name)
+    x = check.number("value", value)
+    digits = check.integer("digits", digits, low=0, high=12)
+    check.boolean("signed", signed)
+    text = f"{x:{'+' if signed else ''}.{digits}f}"
     if float(text) == 0.0:
         text = text.lstrip("+-")
     glue_text(name, text)
@@ -48,12 +74,13 @@ def markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]], align: 
     """
     from IPython.display import Markdown
 
-    header = [str(h) for h in header]
+    header = [str(h) for h in check.sequence("header", header, what="column names")]
+    rows = [check.sequence(f"rows[{i}]", row, what="cells") for i, row in enumerate(check.sequence("rows", rows))]
     if not header:
         raise ValueError("header must name at least one column; got none")
-    align = align or "l" * len(header)
+    align = "l" * len(header) if align is None else check.name_text("align", align)
     if len(align) != len(header) or set(align) - set("lcr"):
-        raise ValueError(f"align must give one of l, c, r per column ({len(header)}); got {align!r}")
+        raise ValueError(f"align must give one of l, c, r per column of header ({len(header)}); got {align!r}")
     rules = {"l": "---", "c": ":-:", "r": "--:"}
     lines = ["| " + " | ".join(header) + " |", "|" + "".join(rules[a] + "|" for a in align)]
     for i, row in enumerate(rows):
