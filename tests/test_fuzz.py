@@ -42,6 +42,8 @@ NO_INPUTS = ("adaptation_data", "assessment_data", "compensations", "dose_table"
              "page_colours", "pelvis_table_pose", "posture_drawings", "programme_data", "quiz_chapters")
 #: Public names left out of the fuzz, with the reason.
 SKIPPED = {
+    "LeastEffort": "a record only least_effort builds (from checked inputs and the optimiser's checked answer)",
+    "Sensitivity": "a record only sensitivity builds (from checked inputs and equilibrium's checked answers)",
     "posture_gallery": "no inputs; draws every posture (1.5 s), covered by test_posture",
     "show_postures": "no inputs; displays the gallery, covered by test_posture",
 }
@@ -137,6 +139,11 @@ def build_cases() -> dict[str, Case]:
         "glue_text": Case(fc.glue_text, dict(name="g", text="words")),
         "glue_number": Case(fc.glue_number, dict(name="g", value=1.25, digits=1, signed=True)),
         "markdown_table": Case(fc.markdown_table, dict(header=["a", "b"], rows=[[1, 2]], align="lr")),
+        # what would fix it
+        "least_effort": Case(fc.least_effort, dict(joint=fc.pelvis("lower_crossed"), target=12.0,
+                                                   fixed={"iliopsoas": 0.03}, bounds={"hamstrings": (0.0, 0.5)},
+                                                   power=2), examples=10),
+        "sensitivity": Case(fc.sensitivity, dict(joint=fc.floating_bone(10.0, 20.0), step=0.1), examples=10),
         # course
         "AdaptationHistory": Case(fc.AdaptationHistory, fields(history)),
         "adapt": Case(fc.adapt, dict(start=pelvis, strength={"iliopsoas": 1.1, "hamstrings": 0.9},
