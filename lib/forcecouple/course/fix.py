@@ -57,6 +57,24 @@ class LeastEffort:
     power: int
     result: Equilibrium
 
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "target", check.number("target", self.target, low=-360.0, high=360.0, unit="degrees"))
+        acts = check.mapping("activations", self.activations)
+        if not acts:
+            raise ValueError("activations must name at least one muscle; got none")
+        names = [check.name_text("activations key", k) for k in acts]
+        set_(self, "activations", check.number_mapping("activations", acts, names, low=0.0, high=1.0))
+        change = check.number_mapping("change", self.change, names, low=-1.0, high=1.0)
+        missing = [n for n in names if n not in change]
+        if missing:
+            raise ValueError(f"change must name the same muscles as activations; it has no entry for "
+                             f"{', '.join(map(repr, missing))}")
+        set_(self, "change", change)
+        set_(self, "cost", check.number("cost", self.cost, low=0.0, high=1e6))
+        set_(self, "power", check.integer("power", self.power, low=2, high=3))
+        check.instance("result", self.result, Equilibrium)
+
 
 @dataclasses.dataclass(frozen=True)
 class Sensitivity:
@@ -81,6 +99,25 @@ class Sensitivity:
     step: float
     changes: Mapping[str, tuple[float, float | None]]
     notes: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "angle", check.number("angle", self.angle, low=-360.0, high=360.0, unit="degrees"))
+        set_(self, "step", check.number("step", self.step, low=0.001, high=1.0))
+        changes = {}
+        for n, pair in check.mapping("changes", self.changes).items():
+            check.name_text("changes key", n)
+            items = check.sequence(f"changes[{n!r}]", pair, what="(up, down) changes")
+            if len(items) != 2:
+                raise ValueError(f"changes[{n!r}] must be a pair (up, down) in degrees; got {items!r}")
+            up, down = items
+            changes[n] = (check.number(f"changes[{n!r}][0]", up, low=-720.0, high=720.0, unit="degrees"),
+                          None if down is None else check.number(f"changes[{n!r}][1]", down, low=-720.0,
+                                                                 high=720.0, unit="degrees"))
+        set_(self, "changes", changes)
+        notes = check.mapping("notes", self.notes)
+        set_(self, "notes", {check.name_text("notes key", k): check.name_text(f"notes[{k!r}]", v)
+                             for k, v in notes.items()})
 
     def ranked(self) -> list[str]:
         """Muscle names, largest rise of pull's effect (absolute degrees) first."""
