@@ -135,6 +135,24 @@ def _activations(joint: Joint, names: list[str]) -> dict[str, float]:
     return {n: float(joint.muscle(n).activation) for n in names}
 
 
+def _balance(joint: Joint, base: Joint, start: Mapping[str, float], free: list[str],
+             angle: float) -> tuple[np.ndarray, float]:
+    """The net torque at ``angle`` (N·m) as ``offset + gain @ a`` in the free muscles' activations ``a``.
+
+    ``base`` is ``joint`` with the ``start`` activations; the active torque of a muscle
+    is its pull times its lever arm, so each gain is fmax times the lever arm (m).
+    """
+    gain = np.array([joint.muscle(n).fmax * moment_arm(joint.muscle(n), angle) / 100.0 for n in free])
+    return gain, base.net_torque_at(angle) - float(gain @ np.array([start[n] for n in free]))
+
+
+def _reaches(gain: np.ndarray, offset: float, lows: np.ndarray, highs: np.ndarray, slack: float = 0.0) -> bool:
+    """Whether some activations within ``[lows, highs]`` make ``offset + gain @ a`` zero."""
+    least = offset + np.minimum(gain * lows, gain * highs).sum()
+    most = offset + np.maximum(gain * lows, gain * highs).sum()
+    return bool(least - slack <= 0.0 <= most + slack)
+
+
 def least_effort(joint: Joint, target: float, *, fixed: Mapping[str, float] | None = None,
                  bounds: Mapping[str, tuple[float, float]] | None = None, power: int = 2) -> LeastEffort:
     """The activations that bring ``joint`` to rest at ``target`` degrees for the least effort.
@@ -160,11 +178,9 @@ def least_effort(joint: Joint, target: float, *, fixed: Mapping[str, float] | No
         raise ValueError("fixed must leave at least one muscle free to change; it holds all of them")
     start = {**_activations(joint, names), **held}
     base = joint.with_activations(start)
-    gain = np.array([joint.muscle(n).fmax * moment_arm(joint.muscle(n), target) / 100.0 for n in free])
-    offset = base.net_torque_at(target) - float(gain @ np.array([start[n] for n in free]))
     lows, highs = np.array([box[n][0] for n in free]), np.array([box[n][1] for n in free])
-    reach = (offset + np.minimum(gain * lows, gain * highs).sum(), offset + np.maximum(gain * lows, gain * highs).sum())
-    if not reach[0] - 1e-9 <= 0.0 <= reach[1] + 1e-9:
+    gain, offset = _balance(joint, base, start, free, target)
+    if not _reaches(gain, offset, lows, highs, slack=1e-9):
         low, high = reachable_targets(joint, held, box)
         span = "none in the joint's range" if low is None else f"from {low:.1f} to {high:.1f} degrees"
         raise ValueError(f"target {target:g} degrees cannot be reached with these muscles and bounds; "
@@ -202,15 +218,9 @@ def reachable_targets(joint: Joint, fixed: Mapping[str, float],
     base = joint.with_activations(start)
     free = [n for n in names if n not in fixed]
     lo_limit, hi_limit = joint.limits
-    ok = []
-    for angle in np.arange(lo_limit, hi_limit + 1e-9, 0.5):
-        gain = np.array([joint.muscle(n).fmax * moment_arm(joint.muscle(n), angle) / 100.0 for n in free])
-        now = np.array([start[n] for n in free])
-        offset = base.net_torque_at(float(angle)) - float(gain @ now)
-        lows, highs = np.array([box[n][0] for n in free]), np.array([box[n][1] for n in free])
-        if (offset + np.minimum(gain * lows, gain * highs).sum() <= 0.0
-                <= offset + np.maximum(gain * lows, gain * highs).sum()):
-            ok.append(float(angle))
+    lows, highs = np.array([box[n][0] for n in free]), np.array([box[n][1] for n in free])
+    ok = [float(angle) for angle in np.arange(lo_limit, hi_limit + 1e-9, 0.5)
+          if _reaches(*_balance(joint, base, start, free, float(angle)), lows, highs)]
     return (min(ok), max(ok)) if ok else (None, None)
 
 

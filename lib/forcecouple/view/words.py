@@ -167,7 +167,7 @@ def habit_prediction(history: Any, joint: Joint) -> dict[str, Any]:
     """What "predict first" asks of a habit: how far the joint moves over the weeks."""
     weeks = int(history.weeks[-1])
     return {"label": f"change in the {joint.name} angle over {weeks} weeks, degrees, + is {joint.directions[0]}",
-            "value": float(history.tilt[-1] - history.tilt[0]), "after": f"over {weeks} weeks",
+            "value": history.tilt_change, "after": f"over {weeks} weeks",
             "given": f"The {joint.name} starts at {history.tilt[0]:.1f} degrees."}
 
 
