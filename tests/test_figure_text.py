@@ -14,12 +14,15 @@ from matplotlib.text import Text
 
 from forcecouple import (
     draw_joint,
+    effort_figure,
     floating_bone,
     history_figure,
+    least_effort,
     pelvis,
     posture_figure,
     programme_figure,
     scapula,
+    sensitivity_figure,
     simulate,
     simulate_programme,
     small_multiples,
@@ -50,6 +53,11 @@ FIGURES = {
                                                   for p in ("pelvis", "scapula")}, mark_week=12),
     "posture_figure": lambda: posture_figure("knees_cave_in"),
     "spring_figure": spring_figure,
+    "sensitivity_figure": lambda: sensitivity_figure(pelvis("lower_crossed")),
+    "effort_figure": lambda: effort_figure(pelvis("lower_crossed"), {
+        title: least_effort(pelvis("lower_crossed"), 10.0, fixed=fixed) for title, fixed in (
+            ("all free", {}), ("hip flexors kept", {"iliopsoas": 0.045}),
+            ("hip flexors and low back kept", {"iliopsoas": 0.045, "erector_spinae": 0.06}))}),
 }
 
 

@@ -197,6 +197,10 @@ def build_cases() -> dict[str, Case]:
                                examples=3),
         "show_quiz": Case(fc.show_quiz, dict(chapter="force_couples"), examples=2),
         "spring_figure": Case(fc.spring_figure, dict(evidence=fc.spring_evidence()), examples=2),
+        "sensitivity_figure": Case(fc.sensitivity_figure, dict(joint=fc.scapula(), step=0.1, title="t"),
+                                   examples=2),
+        "effort_figure": Case(fc.effort_figure, dict(joint=fc.scapula("shrugged"), answers={
+            "free": fc.least_effort(fc.scapula("shrugged"), 2.0)}), examples=2),
         # view: widgets and explorers
         "JointExplorer": Case(fc.JointExplorer, dict(
             joint=bone, controls={"left": ["left"], "right": ["right"]}, unit="N", slider_max=100.0,

@@ -28,6 +28,7 @@ PUBLIC = {
                   "programme_builder", "scapula_explorer"),
     "quiz": ("show_quiz",),
     "evidence": ("spring_figure",),
+    "effort": ("effort_figure", "sensitivity_figure"),
     "posture": ("posture_alt", "posture_drawings", "posture_figure", "posture_gallery", "show_postures"),
 }
 _HOME = {name: module for module, names in PUBLIC.items() for name in names}

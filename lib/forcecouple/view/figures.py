@@ -577,6 +577,20 @@ def small_multiples(joints: Sequence[Joint], titles: Sequence[str]) -> Figure:
     return fig
 
 
+def style_bar(bar: Any, colour: str, dash: str) -> None:
+    """Paint a bar as its muscle's string: solid fill for a "solid" string, a pale
+    hatched fill with a dashed edge for a "dashed" one (colour is never the only cue)."""
+    if dash == "solid":
+        bar.set_facecolor(colour)
+        bar.set_edgecolor(colour)
+    else:
+        bar.set_facecolor(to_rgba(colour, 0.35))
+        bar.set_edgecolor(colour)
+        bar.set_hatch("///")
+        bar.set_linestyle("--")
+    bar.set_linewidth(1.2)
+
+
 def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None = None,
                 title: str | None = None, groups: Mapping[str, Sequence[str]] | None = None) -> Figure:
     """Horizontal bars of each torque on ``joint`` at its equilibrium (N·m).
@@ -619,15 +633,7 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
                    edgecolor=style.CHART_AXIS)
     for bar, key in zip(bars, keys, strict=True):
         if key in styles:
-            colour, dash = styles[key]
-            if dash == "solid":
-                bar.set_facecolor(colour)
-                bar.set_edgecolor(colour)
-            else:
-                bar.set_facecolor(to_rgba(colour, 0.35))
-                bar.set_edgecolor(colour)
-                bar.set_hatch("///")
-                bar.set_linestyle("--")
+            style_bar(bar, *styles[key])
         bar.set_linewidth(1.2)
     ax.axvline(0.0, color=style.INK, lw=1)
     span = max(float(np.abs(values).max()), 1e-9)
