@@ -15,7 +15,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .. import _validate as check
-from ..course import LeastEffort, Sensitivity, sensitivity
+from ..course import LeastEffort, sensitivity
 from ..model import Joint
 from . import style
 from .figures import style_bar
