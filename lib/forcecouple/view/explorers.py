@@ -78,6 +78,7 @@ def fix_explorer(pattern: str = "lower_crossed", target: float = 10.0) -> FixExp
     activations (:func:`forcecouple.course.fix.least_effort`); targets from -5 to
     40 degrees, as far as the locks allow.
     """
+    pattern = check.choice("pattern", pattern, list(preset_data("pelvis")["patterns"]))
     joint = _fix_joint(pattern)
     target = check.number("target", target, low=-5.0, high=40.0, unit="degrees")
     groups = preset_groups("pelvis")

@@ -154,7 +154,11 @@ class FixExplorer(JointExplorer):
             raise ValueError(f"grid_step: {step:g} degrees over {low:g} to {high:g} makes more than 400 targets")
         if locked is None:
             locked = [False] * len(self._locks)
-        locked = [bool(v) for v in check.sequence("locked", locked, "one bool per lock")]
+        locked = list(check.sequence("locked", locked, "one bool per lock"))
+        for i, v in enumerate(locked):
+            if not isinstance(v, bool | np.bool_):
+                raise ValueError(f"locked[{i}] must be True or False; got {check.show(v)}")
+        locked = [bool(v) for v in locked]
         if len(locked) != len(self._locks):
             raise ValueError(f"locked must hold one bool per lock ({len(self._locks)}); got {len(locked)}")
         check.name_text("now_label", now_label)

@@ -244,8 +244,10 @@ class JointExplorer(BookWidget):
             "muscles": [{"name": m.name, "label": reader_label(m.name), "colour": c, "dash": d, "fmax": m.fmax}
                         for m, (c, d) in zip(first.muscles, muscle_styles(first), strict=True)],
             # "Which pull matters most here?": the page raises each activation by this
-            # fraction of fmax (capped at 1) and re-solves, as course.fix.sensitivity does.
-            "sensitivity_step": SENSITIVITY_STEP,
+            # fraction of fmax (capped at 1) and re-solves, as course.fix.sensitivity does;
+            # only for sliders in % of fmax (not pulls in newtons, as the floating bone's).
+            "sensitivity_step": SENSITIVITY_STEP if self._unit == "%" and all(
+                m.fmax is not None for m in first.muscles) else None,
             "controls": [{"label": label, "muscles": [first.names.index(n) for n in names],
                           "scale": [self._scale(first, n) for n in names], "unit": self._unit,
                           "max": self._slider_max, "step": self._slider_step,
