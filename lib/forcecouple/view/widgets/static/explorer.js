@@ -394,7 +394,9 @@ function render({ model, el: host }) {
     const list = el("ol", { class: "fc-sens-list" }, box);
     const rows = spec.muscles.map((m, i) => {
       const li = el("li", { class: "fc-sens-row", "data-role": "sensitivity-row", "data-muscle": m.name }, list);
-      el("span", { class: "fc-sens-name" }, li, m.label);
+      const nameEl = el("span", { class: "fc-sens-name" }, li, m.label);
+      const group = spec.controls.find((c) => c.muscles.includes(i));
+      if (group && group.label !== m.label) el("span", { class: "fc-sens-group" }, nameEl, ` (${group.label})`);
       const track = el("span", { class: "fc-sens-track", "aria-hidden": "true" }, li);
       const bar = el("span", { class: `fc-sens-bar${isDeep(m.colour) ? " fc-deep" : ""}`, "data-role": "sensitivity-bar" }, track);
       bar.style.background = m.colour;
@@ -468,15 +470,16 @@ function render({ model, el: host }) {
     });
 
     // The answer's readout: its angle, one sentence, and a bar pair per muscle.
+    tilt.hidden = true;
+    const angleP = el("p", { class: "fc-fix-angle", "data-role": "fix-angle", "aria-live": "polite" }, box);
+    const sentence = el("p", { class: "fc-fix-sentence", "data-role": "fix-sentence" }, box);
     const outBox = el("section", { class: "fc-fix-out", "aria-labelledby": `${id}-fixh` }, side);
-    el("div", { class: "fc-sens-title", id: `${id}-fixh` }, outBox, "Least effort: what changes");
-    const angleP = el("p", { class: "fc-fix-angle", "data-role": "fix-angle" }, outBox);
-    const sentence = el("p", { class: "fc-fix-sentence", "data-role": "fix-sentence" }, outBox);
+    el("div", { class: "fc-sens-title", id: `${id}-fixh` }, outBox, "Each muscle: now and in the least-effort answer");
     const keyP = el("p", { class: "fc-fix-key", "aria-hidden": "true" }, outBox);
     el("span", { class: "fc-fix-swatch fc-fix-swatch-now" }, keyP);
     keyP.appendChild(document.createTextNode(` now (${F.now_label})   `));
     el("span", { class: "fc-fix-swatch fc-fix-swatch-answer" }, keyP);
-    keyP.appendChild(document.createTextNode(" least effort, % of maximal force"));
+    keyP.appendChild(document.createTextNode(" least effort (in the muscle's colour); % of maximal force"));
     const list = el("ul", { class: "fc-fix-list" }, outBox);
     const rows = spec.muscles.map((m, i) => {
       const li = el("li", { class: "fc-fix-row", "data-role": "fix-row", "data-muscle": m.name }, list);
