@@ -54,7 +54,7 @@ def fix_sentence(joint: Joint, now: Mapping[str, float], answer: Mapping[str, fl
         parts.append(f"{_join(ups)} {'works' if len(ups) == 1 else 'work'} harder")
     if downs:
         parts.append(f"{_join(downs)} {'eases' if len(downs) == 1 else 'ease'} off")
-    what = " and ".join(parts) if parts else "nothing needs to change"
+    what = "; ".join(parts) if parts else "nothing needs to change"
     return f"To rest at {tilt_text(angle, joint.directions)} for the least effort, {what}."
 
 

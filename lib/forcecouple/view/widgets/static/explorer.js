@@ -591,7 +591,7 @@ function render({ model, el: host }) {
         if (ups.length) parts.push(`${join(ups)} ${ups.length === 1 ? "works" : "work"} harder`);
         if (downs.length) parts.push(`${join(downs)} ${downs.length === 1 ? "eases" : "ease"} off`);
         sentence.textContent = `To rest at ${tiltText(a, spec.directions)} for the least effort, ` +
-          `${parts.length ? parts.join(" and ") : "nothing needs to change"}.`;
+          `${parts.length ? parts.join("; ") : "nothing needs to change"}.`;
         const top = Math.max(0.1, ...acts, ...F.now);
         for (const r of rows) {
           const nowV = F.now[r.i], ans = acts[r.i];
