@@ -219,6 +219,10 @@ def build_cases() -> dict[str, Case]:
                                        examples=3),
         "pelvis_explorer": Case(fc.pelvis_explorer, dict(pattern="neutral"), examples=1),
         "scapula_explorer": Case(fc.scapula_explorer, dict(pattern="shrugged"), examples=1),
+        "fix_explorer": Case(fc.fix_explorer, dict(pattern="lower_crossed", target=13.37), examples=2),
+        "FixExplorer": Case(fc.FixExplorer, dict(
+            joint=fc.pelvis("lower_crossed"), locks={"low back": ["erector_spinae"]}, target=12.0, locked=[True],
+            target_range=(8.0, 16.0), grid_step=1.0, now_label="now", title="t"), examples=3),
         "programme_builder": Case(fc.programme_builder, dict(start=("low_back_arches",), days=3.0), examples=1),
     }
 

@@ -15,7 +15,7 @@ from .. import _validate as check
 from ..course import AdaptationHistory, adaptation_data, habit_preset, simulate
 from ..model import Joint, floating_bone, pelvis, preset_data, preset_drawing, preset_groups, scapula
 from .figures import PANELS, history_figure, history_lines
-from .widgets import JointExplorer, ProgrammeExplorer, SeriesExplorer
+from .widgets import FixExplorer, JointExplorer, ProgrammeExplorer, SeriesExplorer
 from .words import habit_prediction, habit_summary
 
 #: Right-string insertions (cm) the floating bone's insertion slider offers (from its data).
@@ -55,6 +55,38 @@ def scapula_explorer(pattern: str = "neutral") -> JointExplorer:
     return JointExplorer(scapula(pattern), controls=preset_groups("scapula"), unit="%", slider_max=50,
                          slider_step=0.5, presets={"neutral": scapula("neutral"), "shrugged": scapula("shrugged")},
                          title="The right shoulder girdle, seen from behind", anatomy=preset_drawing("scapula"))
+
+
+#: The fix tool's locks: what the reader may hold as it is, by muscle group of the pelvis.
+FIX_LOCKS = {
+    "hip flexors": "hip flexors stay as they are (you cannot stop sitting)",
+    "low back": "low back stays as it is",
+    "abdominals": "abdominals stay as they are",
+}
+
+
+@functools.cache
+def _fix_joint(pattern: str) -> Joint:
+    """One Joint per pattern, so the fix tool's precomputed grid (cached by joint) is solved once."""
+    return pelvis(pattern)
+
+
+def fix_explorer(pattern: str = "lower_crossed", target: float = 10.0) -> FixExplorer:
+    """The least-effort fix of the pelvis: choose a target tilt and what stays as it is.
+
+    Each muscle's activation in the answer minimises the sum of squared
+    activations (:func:`forcecouple.course.fix.least_effort`); targets from -5 to
+    40 degrees, as far as the locks allow.
+    """
+    pattern = check.choice("pattern", pattern, list(preset_data("pelvis")["patterns"]))
+    joint = _fix_joint(pattern)
+    target = check.number("target", target, low=-5.0, high=40.0, unit="degrees")
+    groups = preset_groups("pelvis")
+    return FixExplorer(joint, locks={text: groups[group] for group, text in FIX_LOCKS.items()}, target=target,
+                       target_range=(-5.0, 40.0), grid_step=0.5, now_label=pattern.replace("_", " "),
+                       normal_range=tuple(preset_data("pelvis")["normal_range"]),
+                       title="The least-effort fix, seen from the right (front to the left)",
+                       anatomy=preset_drawing("pelvis"))
 
 
 @functools.cache

@@ -30,6 +30,10 @@ from .base import STATIC, ArrayTable, BookWidget, pack_floats
 #: when it is one of the explorer's geometry variants other than the first.
 Preset = Joint | tuple[Joint, int]
 
+#: The step of activation (fraction of fmax) the sensitivity bars try, as
+#: :func:`forcecouple.course.fix.sensitivity`'s default.
+SENSITIVITY_STEP = 0.10
+
 
 class JointExplorer(BookWidget):
     """Pull the strings of a joint and watch it settle.
@@ -237,8 +241,13 @@ class JointExplorer(BookWidget):
             "grid": pack_floats(grid),
             "zero_torque": ZERO_TORQUE,
             "normal_range": list(normal_range) if normal_range else None,
-            "muscles": [{"name": m.name, "label": reader_label(m.name), "colour": c, "dash": d}
+            "muscles": [{"name": m.name, "label": reader_label(m.name), "colour": c, "dash": d, "fmax": m.fmax}
                         for m, (c, d) in zip(first.muscles, muscle_styles(first), strict=True)],
+            # "Which pull matters most here?": the page raises each activation by this
+            # fraction of fmax (capped at 1) and re-solves, as course.fix.sensitivity does;
+            # only for sliders in % of fmax (not pulls in newtons, as the floating bone's).
+            "sensitivity_step": SENSITIVITY_STEP if self._unit == "%" and all(
+                m.fmax is not None for m in first.muscles) else None,
             "controls": [{"label": label, "muscles": [first.names.index(n) for n in names],
                           "scale": [self._scale(first, n) for n in names], "unit": self._unit,
                           "max": self._slider_max, "step": self._slider_step,

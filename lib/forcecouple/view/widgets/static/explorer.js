@@ -245,6 +245,9 @@ function render({ model, el: host }) {
     variant: model.get("variant"),
     shownAngle: 0,
   };
+  // Fix mode (FixExplorer, spec.fix): the reader sets a target tilt and locks, not
+  // activations; the values are the least-effort answer, read off Python's grid.
+  const FIX = spec.fix || null;
   // Slider groups: the label, and the colour of the group's first string (as its bar).
   const groups = spec.controls.map((c) => {
     const colour = spec.muscles[c.muscles[0]].colour;
@@ -269,6 +272,7 @@ function render({ model, el: host }) {
     item.appendChild(document.createTextNode(` ${words}`));
   }
   const keepRow = el("div", { class: "fc-keep" }, figure);
+  if (FIX) keepRow.style.display = "none";  // the ghost is the joint as it is now
   const keepButton = el("button", { type: "button", "data-role": "keep",
     title: "Pin the pose you see now as a faint outline, to compare with the next one" }, keepRow, "Keep for comparison");
   const clearButton = el("button", { type: "button", "data-role": "clear-kept", hidden: "" }, keepRow, "clear");
@@ -280,7 +284,7 @@ function render({ model, el: host }) {
   const clampNote = el("p", { class: "fc-clamp", role: "status", "data-role": "clamp" }, panel);
   const controls = el("div", { class: "fc-controls" }, panel);
   const snap = (v, c) => Number((Math.round(Math.min(Math.max(v, 0), c.max) / c.step) * c.step).toFixed(6));
-  const sliders = spec.controls.map((c, k) => {
+  const sliders = (FIX ? [] : spec.controls).map((c, k) => {
     const row = el("div", { class: "fc-row" }, controls);
     const inputId = `${id}-s${k}`;
     el("label", { for: inputId }, row, c.label);
@@ -319,14 +323,20 @@ function render({ model, el: host }) {
     b.addEventListener("click", () => { state.values = [...p.values]; state.variant = p.variant; changed(); });
   }
   const reset = el("button", { type: "button", "data-role": "reset" }, buttons, "reset");
-  reset.addEventListener("click", () => { state.values = [...spec.start.values]; state.variant = spec.start.variant; changed(); });
-  const guessing = predictFirst({ id, buttons, parent: panel, redraw,
+  reset.addEventListener("click", () => {
+    if (FIX) { fix.reset(); return; }
+    state.values = [...spec.start.values]; state.variant = spec.start.variant; changed();
+  });
+  const guessing = FIX ? { revealed: true, predicting: false, hide() {} } : predictFirst({ id, buttons, parent: panel, redraw,
     label: `Your prediction (degrees, + is ${spec.directions[0]}):`,
     answer: () => ({ value: current().answer.angle }) });
 
   const side = el("div", { class: "fc-side" }, root);
   const lines = el("ul", { class: "fc-lines" }, side);
   const bars = svgEl("svg", { class: "fc-bars", role: "img", "aria-label": "torque of each muscle at the answer" }, side);
+  if (FIX) { lines.hidden = true; bars.style.display = "none"; }
+  const sens = !FIX && spec.sensitivity_step && spec.muscles.every((m) => m.fmax != null) ? sensitivityChart() : null;
+  const fix = FIX ? fixTool() : null;
   // The whole readout as one sentence for screen readers (the list above shows it on screen).
   const live = el("p", { class: "fc-live fc-sr-only", id: `${id}-live`, "aria-live": "polite", "data-role": "live" },
     root);
@@ -368,7 +378,234 @@ function render({ model, el: host }) {
     guessing.hide();
     redraw();
     clearTimeout(syncTimer);
-    syncTimer = setTimeout(sync, 60);
+    syncTimer = setTimeout(FIX ? fix.sync : sync, 60);
+  }
+
+  // ---- "Which pull matters most here?" --------------------------------------------
+  // For each muscle: the change of rest angle if its activation rises by
+  // spec.sensitivity_step of its fmax (capped at fmax), solved with the same rule
+  // (forcecouple.course.fix.sensitivity is the reference). Largest first.
+  function sensitivityChart() {
+    const box = el("section", { class: "fc-sens", "data-role": "sensitivity", "aria-labelledby": `${id}-sens` }, side);
+    el("div", { class: "fc-sens-title", id: `${id}-sens` }, box, "Which pull matters most here?");
+    const pct = Math.round(spec.sensitivity_step * 100);
+    el("p", { class: "fc-sens-how" }, box,
+      `How far the rest angle would move if one muscle pulled ${pct} % of its maximal force harder, the others as set:`);
+    const list = el("ol", { class: "fc-sens-list" }, box);
+    const rows = spec.muscles.map((m, i) => {
+      const li = el("li", { class: "fc-sens-row", "data-role": "sensitivity-row", "data-muscle": m.name }, list);
+      const nameEl = el("span", { class: "fc-sens-name" }, li, m.label);
+      const group = spec.controls.find((c) => c.muscles.includes(i));
+      if (group && group.label !== m.label) el("span", { class: "fc-sens-group" }, nameEl, ` (${group.label})`);
+      const track = el("span", { class: "fc-sens-track", "aria-hidden": "true" }, li);
+      const bar = el("span", { class: `fc-sens-bar${isDeep(m.colour) ? " fc-deep" : ""}`, "data-role": "sensitivity-bar" }, track);
+      bar.style.background = m.colour;
+      const value = el("span", { class: "fc-sens-value" }, li);
+      const note = el("span", { class: "fc-sens-note" }, li);
+      return { i, li, bar, value, note, change: 0, atLimit: false };
+    });
+    return (now) => {
+      for (const r of rows) {
+        const m = spec.muscles[r.i], pulls = Float64Array.from(now.pulls);
+        pulls[r.i] = Math.min(m.fmax, pulls[r.i] + spec.sensitivity_step * m.fmax);
+        const up = solveOnGrid(now.c, pulls, grid, spec.rest_index, spec.zero_torque);
+        r.change = up.angle - now.answer.angle;
+        r.atLimit = up.atLimit;
+      }
+      const top = Math.max(1, ...rows.map((r) => Math.abs(r.change)));
+      const sorted = [...rows].sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+      sorted.forEach((r, k) => {
+        if (list.children[k] !== r.li) list.insertBefore(r.li, list.children[k] || null);
+        const shown = Math.abs(r.change).toFixed(1);
+        const word = Number(shown) === 0 ? "" : ` ${r.change >= 0 ? spec.directions[0] : spec.directions[1]}`;
+        const sign = Number(shown) === 0 ? "" : r.change >= 0 ? "+" : "−";
+        r.value.textContent = `${sign}${shown}°${word}`;
+        r.note.textContent = r.atLimit ? "stops at the joint's limit" : "";
+        r.li.dataset.change = String(r.change);
+        r.li.dataset.atLimit = String(r.atLimit);
+        const w = (Math.abs(r.change) / top) * 50;
+        r.bar.style.width = `${w.toFixed(2)}%`;
+        r.bar.style.left = r.change >= 0 ? "50%" : `${(50 - w).toFixed(2)}%`;
+      });
+    };
+  }
+
+  // ---- Fix mode: a target tilt and locks; the least-effort answer off Python's grid ----
+  function fixTool() {
+    const F = FIX, step = F.step, n = spec.muscles.length;
+    const fs = { target: F.start.target, locks: [...F.start.locks], note: "" };
+    const arrays = F.arrays.map(decode);
+    const box = el("div", { class: "fc-fix", "data-role": "fix" });
+    panel.insertBefore(box, controls);
+    const row = el("div", { class: "fc-row" }, box);
+    const inputId = `${id}-target`;
+    el("label", { for: inputId }, row, "Target tilt");
+    const input = el("input", { type: "range", id: inputId, step: 0.1, "data-role": "fix-target",
+      "aria-label": `target tilt in degrees, + is ${spec.directions[0]}` }, row);
+    const out = el("output", { for: inputId, "data-role": "fix-target-value" }, row);
+    const range = el("p", { class: "fc-fix-range", "data-role": "fix-range" }, box);
+    const note = el("p", { class: "fc-clamp", role: "status", "data-role": "fix-clamp" }, box);
+    const set = el("fieldset", { class: "fc-locks" }, box);
+    el("legend", {}, set, "Hold as it is now:");
+    const toggles = F.locks.map((lk, k) => {
+      const lab = el("label", { class: "fc-switch" }, set);
+      const cb = el("input", { type: "checkbox", role: "switch", "data-role": "fix-lock", "data-lock": String(k) }, lab);
+      el("span", {}, lab, lk.label);
+      cb.addEventListener("change", () => { fs.locks[k] = cb.checked; update(); });
+      return cb;
+    });
+    input.addEventListener("input", () => { fs.target = Number(input.value); update(); });
+    const keys = { ArrowRight: 0.1, ArrowUp: 0.1, ArrowLeft: -0.1, ArrowDown: -0.1, PageUp: 1, PageDown: -1 };
+    input.addEventListener("keydown", (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const [lo, hi] = reach();
+      let t = null;
+      if (e.key in keys) t = fs.target + keys[e.key];
+      else if (e.key === "Home") t = lo;
+      else if (e.key === "End") t = hi;
+      if (t === null) return;
+      e.preventDefault();
+      fs.target = Number((Math.round(Math.min(Math.max(t, lo), hi) * 10) / 10).toFixed(1));
+      update();
+    });
+
+    // The answer's readout: its angle, one sentence, and a bar pair per muscle.
+    tilt.hidden = true;
+    const angleP = el("p", { class: "fc-fix-angle", "data-role": "fix-angle", "aria-live": "polite" }, box);
+    const sentence = el("p", { class: "fc-fix-sentence", "data-role": "fix-sentence" }, box);
+    const outBox = el("section", { class: "fc-fix-out", "aria-labelledby": `${id}-fixh` }, side);
+    el("div", { class: "fc-sens-title", id: `${id}-fixh` }, outBox, "Each muscle: now and in the least-effort answer");
+    const keyP = el("p", { class: "fc-fix-key", "aria-hidden": "true" }, outBox);
+    el("span", { class: "fc-fix-swatch fc-fix-swatch-now" }, keyP);
+    keyP.appendChild(document.createTextNode(` now (${F.now_label})   `));
+    el("span", { class: "fc-fix-swatch fc-fix-swatch-answer" }, keyP);
+    keyP.appendChild(document.createTextNode(" least effort (in the muscle's colour); % of maximal force"));
+    const list = el("ul", { class: "fc-fix-list" }, outBox);
+    const rows = spec.muscles.map((m, i) => {
+      const li = el("li", { class: "fc-fix-row", "data-role": "fix-row", "data-muscle": m.name }, list);
+      const name = el("span", { class: "fc-sens-name" }, li, m.label);
+      const track = el("span", { class: "fc-fix-track", "aria-hidden": "true" }, li);
+      const nowBar = el("span", { class: "fc-fix-now" }, track);
+      const bar = el("span", { class: `fc-fix-bar${isDeep(m.colour) ? " fc-deep" : ""}` }, track);
+      bar.style.background = m.colour;
+      const value = el("span", { class: "fc-fix-value" }, li);
+      return { li, name, nowBar, bar, value, m, i };
+    });
+
+    const mask = () => fs.locks.reduce((s, on, k) => s | (on ? 1 << k : 0), 0);
+    const heldSet = () => new Set(F.locks.flatMap((lk, k) => (fs.locks[k] ? lk.muscles : [])));
+    function reach() {
+      const c = F.combos[mask()];
+      return [c.from, Number((c.from + (c.count - 1) * step).toFixed(6))];
+    }
+    const deg = (x) => `${x < 0 ? "−" : ""}${Math.abs(x).toFixed(1)}°`;
+    // Clamp the target to what these locks can reach; say so when it moved.
+    function clampTarget(asked, why = "") {
+      const [lo, hi] = reach();
+      let t = Number(asked);
+      if (!Number.isFinite(t)) {
+        fs.note = `${why}${why ? "c" : "C"}ould not read the target ${JSON.stringify(String(asked))}; kept ${deg(fs.target)}.`;
+        t = fs.target;
+      } else fs.note = "";
+      const ok = Math.min(Math.max(t, lo), hi);
+      if (ok !== t) {
+        fs.note = `${why}${why ? "t" : "T"}arget ${deg(t)} is out of reach with ${fs.locks.some(Boolean) ? "these muscles held" : "these muscles"}` +
+          ` (reachable: ${deg(lo)} to ${deg(hi)}); set to ${deg(ok)}.`;
+      }
+      fs.target = ok;
+    }
+    // The answer's activations (fractions of fmax) at the target: linear between grid targets.
+    function activations() {
+      const c = F.combos[mask()], held = heldSet();
+      const x = Math.min(Math.max((fs.target - c.from) / step, 0), c.count - 1);
+      const j0 = Math.min(Math.floor(x), c.count - 2 < 0 ? 0 : c.count - 2), f = x - j0, j1 = Math.min(j0 + 1, c.count - 1);
+      return spec.muscles.map((m, i) => {
+        if (held.has(i)) return F.now[i];
+        const k = c.arrays[i];
+        if (k === null) return 0;
+        const a = arrays[k];
+        return a[j0] + (a[j1] - a[j0]) * f;
+      });
+    }
+    // Slider values (the explorer's unit) for activations: pull = value * scale.
+    const valuesOf = (acts) => spec.controls.map((c) => {
+      const i = c.muscles[0];
+      return (acts[i] * spec.muscles[i].fmax) / c.scale[0];
+    });
+    function apply() {
+      const acts = activations();
+      fs.acts = acts;
+      state.values = valuesOf(acts);
+    }
+    function update(why) {
+      if (why === undefined) clampTarget(fs.target);
+      apply();
+      changed();
+    }
+    const join = (w) => (w.length <= 1 ? w.join("") : `${w.slice(0, -1).join(", ")} and ${w[w.length - 1]}`);
+    return {
+      fs,
+      init() {
+        const pulls = F.now.map((a, i) => a * spec.muscles[i].fmax);
+        const nowAnswer = solveOnGrid(curves[0], pulls, grid, spec.rest_index, spec.zero_torque);
+        kept = { angle: nowAnswer.angle, variant: 0,
+          label: `dashed: now (${F.now_label}), ${tiltText(nowAnswer.angle, spec.directions)}` };
+        fs.nowAngle = nowAnswer.angle;
+        const asked = new URLSearchParams(window.location.search).get("target");
+        clampTarget(fs.target);
+        if (asked !== null) clampTarget(asked, "From the link: ");
+        apply();
+        clampValues();
+      },
+      setTarget(value, why) { clampTarget(value, why); apply(); changed(); },
+      reset() { fs.locks = [...F.start.locks]; fs.target = F.start.target; update(); },
+      sync() {
+        model.set("target", fs.target);
+        model.set("locks", [...fs.locks]);
+        model.save_changes();
+      },
+      draw(now) {
+        const [lo, hi] = reach();
+        if (Number(input.min) !== lo) input.min = lo;
+        if (Number(input.max) !== hi) input.max = hi;
+        if (Number(input.value) !== fs.target) input.value = fs.target;
+        const t = `${deg(fs.target)}`;
+        out.textContent = t;
+        input.setAttribute("aria-valuetext", `${tiltText(fs.target, spec.directions)} target`);
+        toggles.forEach((cb, k) => { cb.checked = fs.locks[k]; });
+        range.textContent = `Reachable with ${fs.locks.some(Boolean) ? "these muscles held" : "every muscle free"}: ` +
+          `${deg(lo)} to ${deg(hi)}.`;
+        note.textContent = fs.note;
+        const a = now.answer.angle;
+        angleP.dataset.angle = String(a);
+        angleP.textContent = `The least-effort answer rests at ${tiltText(a, spec.directions)} (solid); ` +
+          `now ${tiltText(fs.nowAngle, spec.directions)} (dashed).`;
+        const held = heldSet(), acts = fs.acts, cut = F.unchanged;
+        const ups = [], downs = [];
+        spec.muscles.forEach((m, i) => {
+          if (held.has(i)) return;
+          if (acts[i] - F.now[i] > cut) ups.push(m.label);
+          else if (F.now[i] - acts[i] > cut) downs.push(m.label);
+        });
+        const parts = [];
+        if (ups.length) parts.push(`${join(ups)} ${ups.length === 1 ? "works" : "work"} harder`);
+        if (downs.length) parts.push(`${join(downs)} ${downs.length === 1 ? "eases" : "ease"} off`);
+        sentence.textContent = `To rest at ${tiltText(a, spec.directions)} for the least effort, ` +
+          `${parts.length ? parts.join("; ") : "nothing needs to change"}.`;
+        const top = Math.max(0.1, ...acts, ...F.now);
+        for (const r of rows) {
+          const nowV = F.now[r.i], ans = acts[r.i];
+          r.li.dataset.now = String(nowV);
+          r.li.dataset.answer = String(ans);
+          r.li.classList.toggle("fc-held", held.has(r.i));
+          r.name.textContent = held.has(r.i) ? `${r.m.label} (held)` : r.m.label;
+          r.nowBar.style.width = `${((nowV / top) * 100).toFixed(2)}%`;
+          r.bar.style.width = `${((ans / top) * 100).toFixed(2)}%`;
+          r.value.textContent = `${(nowV * 100).toFixed(1)} → ${(ans * 100).toFixed(1)} %`;
+          r.value.setAttribute("aria-label", `now ${(nowV * 100).toFixed(1)} %, least effort ${(ans * 100).toFixed(1)} % of maximal force`);
+        }
+      },
+    };
   }
 
   // -- the picture's nodes: made by build() (again when the drawn size changes), moved by drawPicture()
@@ -860,7 +1097,7 @@ function render({ model, el: host }) {
       const at = rotate(LM[A.rise], kept.angle);
       svgEl("circle", { cx: at[0], cy: -at[1], r: px(3.5), fill: "none", stroke: C.ghost, "stroke-width": px(1.5) }, g);
     }
-    pic.keptLabel = label(g, "fc-kept-label fc-muted", `dashed: kept at ${tiltText(kept.angle, spec.directions)}`,
+    pic.keptLabel = label(g, "fc-kept-label fc-muted", kept.label ?? `dashed: kept at ${tiltText(kept.angle, spec.directions)}`,
       { fill: C.ghost });
     if (lastNow) drawPicture(lastNow);
   }
@@ -956,6 +1193,8 @@ function render({ model, el: host }) {
     root.dataset.atLimit = String(now.answer.atLimit);
     drawPicture(now);
     drawBars(now);
+    if (sens) sens(now);
+    if (fix) fix.draw(now);
     if (guessing.revealed) {
       tilt.textContent = tiltText(a, spec.directions);
       const all = describeParts(spec, now.answer, now.torques, hasLoad);
@@ -983,6 +1222,7 @@ function render({ model, el: host }) {
   // Changes from Python (e.g. explorer.values = [...]); our own echoes are ignored.
   const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
   model.on("change:values", () => {
+    if (FIX) return;  // in fix mode the page sets the values from target and locks
     const v = model.get("values");
     if (same(v, state.values)) return;
     state.values = [...v]; clampValues(); redraw();
@@ -991,12 +1231,32 @@ function render({ model, el: host }) {
     if (model.get("variant") === state.variant) return;
     state.variant = model.get("variant"); clampValues(); redraw();
   });
+  // Fix mode: Python's target and locks, ?target= in the page's address, and a
+  // "forcecouple:target-tilt" event (e.g. from a widget that measures a photo).
+  let onTilt = null;
+  if (FIX) {
+    model.on("change:target", () => {
+      const t = model.get("target");
+      if (t !== fix.fs.target) fix.setTarget(t, "From Python: ");
+    });
+    model.on("change:locks", () => {
+      const l = model.get("locks");
+      if (l.length === fix.fs.locks.length && !l.every((x, k) => x === fix.fs.locks[k])) {
+        fix.fs.locks = [...l];
+        fix.setTarget(fix.fs.target);
+      }
+    });
+    onTilt = (e) => fix.setTarget(e && e.detail ? e.detail.tilt : undefined, "From the photo: ");
+    window.addEventListener("forcecouple:target-tilt", onTilt);
+    fix.init();
+  }
   measure();
   build();
   clampValues();
   redraw();
   clearTimeout(liveTimer);
   live.setAttribute("aria-busy", "false");
+  return () => { if (onTilt) window.removeEventListener("forcecouple:target-tilt", onTilt); };
 }
 
 export default { render };
