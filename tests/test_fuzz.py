@@ -39,7 +39,8 @@ BAD = (math.nan, math.inf, -math.inf, 1e308, -1e308, 10**400, -1, -2.5, 0, "5", 
        [1.0], np.zeros((2, 2)), UNKNOWN)
 #: Public names that take no data input: called once, their results checked.
 NO_INPUTS = ("adaptation_data", "assessment_data", "compensations", "dose_table", "habits", "mapped_muscles",
-             "page_colours", "pelvis_table_pose", "posture_drawings", "programme_data", "quiz_chapters")
+             "page_colours", "pelvis_table_pose", "photo_data", "posture_drawings", "programme_data", "quiz_chapters",
+             "sample_svg")
 #: Public names left out of the fuzz, with the reason.
 SKIPPED = {
     "posture_gallery": "no inputs; draws every posture (1.5 s), covered by test_posture",
@@ -224,6 +225,10 @@ def build_cases() -> dict[str, Case]:
             joint=fc.pelvis("lower_crossed"), locks={"low back": ["erector_spinae"]}, target=12.0, locked=[True],
             target_range=(8.0, 16.0), grid_step=1.0, now_label="now", title="t"), examples=3),
         "programme_builder": Case(fc.programme_builder, dict(start=("low_back_arches",), days=3.0), examples=1),
+        "tilt_from_points": Case(fc.tilt_from_points, dict(asis=(412.0, 530.0), psis=(300.0, 505.0),
+                                                           reference=((0.0, 700.0), (800.0, 742.0)))),
+        "tilt_photo": Case(fc.tilt_photo, dict(title="t"), examples=2),
+        "TiltPhoto": Case(fc.TiltPhoto, dict(title="t"), examples=2),
     }
 
 

@@ -49,6 +49,11 @@ PUBLISHED_LINE = "#0072B2"
 #: What changed in a drawing (a ring around the body part that moved).
 HIGHLIGHT = POSITIVE_COLOURS[0]
 CHART_AXIS = "#555555"
+#: The photo tool: its two landmark markers, the ASIS-PSIS line, the level
+#: reference line and the published range (Okabe & Ito colours; the markers also
+#: carry their names, so colour is never the only cue).
+PHOTO_COLOURS = {"asis": POSITIVE_COLOURS[0], "psis": NEGATIVE_COLOURS[0], "line": "#000000",
+                 "reference": NEUTRAL_LINE, "range": NEGATIVE_COLOURS[1]}
 
 #: jupyterquiz's colour variables, each pointed at the book's own (``--fc-quiz-*``
 #: in ``_book_static/book.css``, one set for the light theme and one for the dark);

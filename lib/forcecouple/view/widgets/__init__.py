@@ -7,11 +7,13 @@ precomputes what the page needs, the ES modules in ``static/`` look up and draw.
 from .base import STATIC, ArrayTable, BookWidget, StaticTwin, es_module, pack_floats
 from .fix import FixExplorer
 from .joint import JointExplorer
+from .photo import TiltPhoto, sample_svg, tilt_photo
 from .programme import PlanExplorer, ProgrammeExplorer, plan_summary, programme_summary
 from .series import SeriesExplorer
 
 __all__ = [
     "STATIC", "ArrayTable", "BookWidget", "FixExplorer", "JointExplorer", "PlanExplorer", "ProgrammeExplorer",
     "SeriesExplorer",
-    "StaticTwin", "es_module", "pack_floats", "plan_summary", "programme_summary",
+    "StaticTwin", "TiltPhoto", "es_module", "pack_floats", "plan_summary", "programme_summary", "sample_svg",
+    "tilt_photo",
 ]
