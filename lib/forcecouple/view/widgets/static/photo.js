@@ -44,7 +44,7 @@ function render({ model, el: host }) {
   const readout = el("p", { class: "fc-photo-readout", "data-role": "tilt-readout", "aria-live": "polite" }, root);
 
   // The compared ranges: a small scale in degrees, and the same in words.
-  const scale = svgEl("svg", { class: "fc-photo-scale", viewBox: "0 0 400 92", role: "img",
+  const scale = svgEl("svg", { class: "fc-photo-scale", viewBox: "0 0 400 116", role: "img",
     "aria-labelledby": `${id}-compare` }, root);
   const compare = el("p", { class: "fc-photo-compare", id: `${id}-compare`, "data-role": "compare" }, root);
 
@@ -157,28 +157,35 @@ function render({ model, el: host }) {
       `young men and ${her.anterior_percent.women} % of young women, so a forward tilt is the usual posture, not a fault.`;
   }
 
+  // The scale, drawn at its own width in CSS px (so its text keeps its size on a
+  // phone): your reading on top, the published range as bands on the axis, the
+  // model's two tilts as dashed ticks named on two rows below.
   function drawScale(t) {
     scale.replaceChildren();
-    const { low, high } = spec.scale, X = (v) => 20 + ((v - low) / (high - low)) * 360;
+    const W = Math.max(scale.getBoundingClientRect().width || 400, 240);
+    scale.setAttribute("viewBox", `0 0 ${W} 116`);
+    const { low, high } = spec.scale, X = (v) => 20 + ((v - low) / (high - low)) * (W - 40);
     const pub = spec.published.preece2008, M = spec.model;
-    svgEl("rect", { x: X(pub.low), y: 30, width: X(pub.high) - X(pub.low), height: 12, fill: C.range, opacity: 0.35 }, scale);
-    svgEl("rect", { x: X(pub.mean - pub.sd), y: 30, width: X(pub.mean + pub.sd) - X(pub.mean - pub.sd), height: 12,
+    svgEl("rect", { x: X(pub.low), y: 28, width: X(pub.high) - X(pub.low), height: 12, fill: C.range, opacity: 0.35 }, scale);
+    svgEl("rect", { x: X(pub.mean - pub.sd), y: 28, width: X(pub.mean + pub.sd) - X(pub.mean - pub.sd), height: 12,
       fill: C.range, opacity: 0.75 }, scale);
-    svgEl("line", { x1: 20, x2: 380, y1: 48, y2: 48, class: "fc-photo-axis" }, scale);
+    svgEl("line", { x1: 20, x2: W - 20, y1: 44, y2: 44, class: "fc-photo-axis" }, scale);
     for (let v = Math.ceil(low / 10) * 10; v <= high; v += 10) {
-      svgEl("line", { x1: X(v), x2: X(v), y1: 48, y2: 52, class: "fc-photo-axis" }, scale);
-      svgEl("text", { x: X(v), y: 64, "text-anchor": "middle", class: "fc-photo-tick" }, scale, `${v}°`);
+      svgEl("line", { x1: X(v), x2: X(v), y1: 44, y2: 48, class: "fc-photo-axis" }, scale);
+      svgEl("text", { x: X(v), y: 60, "text-anchor": "middle", class: "fc-photo-tick" }, scale, `${v}°`);
     }
-    svgEl("text", { x: X(pub.low), y: 24, class: "fc-photo-tick" }, scale, `${pub.label}: ${pub.low}–${pub.high}°`);
-    for (const [v, words, y] of [[M.neutral, "model neutral", 80], [M.lower_crossed, "model lower crossed", 80]]) {
-      svgEl("line", { x1: X(v), x2: X(v), y1: 28, y2: 70, class: "fc-photo-model" }, scale);
-      svgEl("text", { x: X(v), y, "text-anchor": "middle", class: "fc-photo-tick" }, scale, words);
+    for (const [v, words, y] of [[M.neutral, `model neutral ${M.neutral.toFixed(1)}°`, 78],
+      [M.lower_crossed, `model lower crossed ${M.lower_crossed.toFixed(1)}°`, 94]]) {
+      svgEl("line", { x1: X(v), x2: X(v), y1: 26, y2: y - 10, class: "fc-photo-model" }, scale);
+      svgEl("text", { x: X(v), y, "text-anchor": X(v) > W - 110 ? "end" : X(v) < 110 ? "start" : "middle", class: "fc-photo-tick" }, scale, words);
     }
+    svgEl("text", { x: 20, y: 110, class: "fc-photo-tick fc-photo-key" }, scale,
+      `band: ${pub.label}, ${pub.low}–${pub.high}° (dark: ${pub.mean} ± ${pub.sd}°)`);
     if (t !== null) {
       const x = X(Math.min(Math.max(t, low), high));
-      svgEl("path", { d: `M${x},44 l-6,-14 h12 z`, fill: C.asis, class: "fc-photo-you" }, scale);
-      svgEl("text", { x, y: 12, "text-anchor": "middle", class: "fc-photo-tick fc-photo-you-label" }, scale,
-        `you: ${t.toFixed(1)}°`);
+      svgEl("path", { d: `M${x},40 l-6,-14 h12 z`, fill: C.asis, class: "fc-photo-you" }, scale);
+      svgEl("text", { x: Math.min(Math.max(x, 50), W - 50), y: 16, "text-anchor": "middle",
+        class: "fc-photo-tick fc-photo-you-label" }, scale, `you: ${t.toFixed(1)}°`);
     }
   }
 
@@ -189,7 +196,7 @@ function render({ model, el: host }) {
     setLine(tiltLine, P.psis, P.asis, 3 * k, "none");
     for (const [key, h] of Object.entries(handles)) {
       const [x, y] = P[key];
-      h.hit.setAttribute("cx", x); h.hit.setAttribute("cy", y); h.hit.setAttribute("r", 22 * k);
+      h.hit.setAttribute("cx", x); h.hit.setAttribute("cy", y); h.hit.setAttribute("r", 24 * k);
       h.dot.setAttribute("cx", x); h.dot.setAttribute("cy", y); h.dot.setAttribute("r", (key.startsWith("ref") ? 7 : 9) * k);
       h.dot.setAttribute("stroke-width", 2 * k);
       if (h.text) {
@@ -249,7 +256,7 @@ function render({ model, el: host }) {
   });
 
   const resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => redraw()) : null;
-  if (resize) resize.observe(svg);
+  if (resize) { resize.observe(svg); resize.observe(scale); }
   load(spec.sample.url, spec.sample.width, spec.sample.height, spec.sample.alt);
   return () => { if (resize) resize.disconnect(); };
 }
