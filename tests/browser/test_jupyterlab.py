@@ -142,6 +142,20 @@ class Lab:
         return self.probe()
 
 
+#: A second notebook: the fix tool and the photo tool of issue 17, side by side.
+TOOLS = "tools.ipynb"
+TOOLS_MARK = "FC-TOOLS "
+TOOLS_NOTEBOOK = {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {
+    "display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}}, "cells": [
+    {"cell_type": "code", "execution_count": None, "id": f"tools-{i}", "metadata": {}, "outputs": [], "source": source}
+    for i, source in enumerate([
+        "from forcecouple import fix_explorer, tilt_photo\n\nfix = fix_explorer()\nfix",
+        "photo = tilt_photo()\nphoto",
+        f"import json\nprint({TOOLS_MARK!r} + json.dumps({{'target': fix.target, 'tilt': photo.tilt, "
+        "'reading': photo.reading()}))",
+    ])]}
+
+
 def _wait_for_server(origin: str, process: subprocess.Popen, log: pathlib.Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -165,6 +179,7 @@ def lab(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     root, settings = base / "root", base / "settings"
     root.mkdir()
     _with_probe(source, root / NOTEBOOK)
+    (root / TOOLS).write_text(json.dumps(TOOLS_NOTEBOOK, indent=1), encoding="utf-8")
     for name, values in SETTINGS.items():
         path = settings / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -281,6 +296,54 @@ def test_an_explorer_slider_moved_by_keyboard_reaches_python(lab):
     # answer, 0.25 degree steps, linearly interpolated).
     assert after["angle"] != before["angle"]
     assert after["angle"] == pytest.approx(float(explorer.get_attribute("data-angle")), abs=0.05)
+    assert lab.console == [], "\n".join(lab.console)
+    assert lab.errors == [], lab.errors
+    assert lab.outside() == [], f"requests outside 127.0.0.1: {lab.outside()}"
+
+
+def test_the_fix_and_photo_tools_work_in_jupyterlab(lab):
+    """Issue 17's tools in JupyterLab: both render; the photo's reading, sent as a target,
+    moves the fix tool on the page and reaches Python as numbers (never the photo)."""
+    page = lab.page
+    page.goto(f"{lab.origin}/lab/tree/{TOOLS}?token={TOKEN}&reset", wait_until="load")
+    expect(page.locator(".jp-Notebook .jp-Cell").first).to_be_visible(timeout=60_000)
+    page.wait_for_function(KERNEL_IDLE, timeout=60_000, polling=250)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    try:
+        page.wait_for_function(ALL_RUN, timeout=120_000, polling=250)
+    except Exception as error:
+        shot = ROOT / "_build" / "jupyterlab-tools.png"
+        page.screenshot(path=str(shot))
+        raise AssertionError(f"Run All did not finish in {TOOLS}: screenshot {shot}") from error
+    photo = page.locator(".jp-OutputArea .fc-photo").first
+    fix = page.locator(".jp-OutputArea .fc-explorer").filter(has=page.locator("[data-role=fix]")).first
+    expect(photo).to_be_visible(timeout=20_000)
+    expect(fix).to_be_visible(timeout=20_000)
+    marker = photo.locator("[data-point=asis]")
+    marker.scroll_into_view_if_needed()
+    marker.focus()
+    for _ in range(4):
+        page.keyboard.press("Shift+ArrowDown")  # the ASIS 40 px lower: a forward tilt
+    tilt = float(photo.locator("[data-role=tilt-readout]").get_attribute("data-tilt"))
+    assert tilt > 0
+    photo.locator("[data-role=send]").click()
+    expect(fix.locator("[data-role=fix-target-value]")).to_have_text(f"{round(tilt, 1):.1f}°")
+    cell = page.locator(".jp-Notebook .jp-CodeCell").last
+    out = {}
+    for _ in range(10):
+        page.wait_for_timeout(500)
+        cell.locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Control+Enter")
+        page.wait_for_timeout(500)
+        text = cell.locator(".jp-OutputArea-output").last.inner_text()
+        if TOOLS_MARK in text:
+            out = json.loads(text[text.index(TOOLS_MARK) + len(TOOLS_MARK):].strip().splitlines()[0])
+            if out["tilt"] is not None and abs(out["target"] - round(tilt, 1)) < 0.051:
+                break
+    assert out["tilt"] == pytest.approx(tilt, abs=0.01), out
+    assert out["reading"] == pytest.approx(tilt, abs=0.01), out
+    assert out["target"] == pytest.approx(round(tilt, 1), abs=0.051), out
     assert lab.console == [], "\n".join(lab.console)
     assert lab.errors == [], lab.errors
     assert lab.outside() == [], f"requests outside 127.0.0.1: {lab.outside()}"

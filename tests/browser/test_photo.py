@@ -100,6 +100,7 @@ def test_mouse_drags_give_the_known_angle(offline, tmp_path, name, asis, psis, s
         page.mouse.move(*target, steps=6)
         page.mouse.up()
     known = tilt_from_points(asis, psis)
+    print(f"\nphoto tool, mouse, {name} at {width} px: read {reading(root):.2f}, known {known:.2f} degrees")
     assert abs(reading(root) - known) <= TOLERANCE, (reading(root), known)
     nothing_stored(page, offline.stored)
 
@@ -122,6 +123,7 @@ def test_arrow_keys_alone_give_the_known_angle(offline, tmp_path, name, asis, ps
             for _ in range(ones):
                 page.keyboard.press(key_name)
     known = tilt_from_points(asis, psis)
+    print(f"\nphoto tool, keyboard, {name}: read {reading(root):.2f}, known {known:.2f} degrees")
     assert abs(reading(root) - known) <= TOLERANCE, (reading(root), known)
     nothing_stored(page, offline.stored)
 
