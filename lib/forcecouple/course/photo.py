@@ -2,7 +2,8 @@
 
 On a side view, the tilt is the angle of the line from the PSIS to the ASIS
 against a reference line that is level in the scene (drawn by the reader along
-the floor or a door frame's top). Anterior is positive whichever way the
+the floor or a door frame's top), or square to one that is vertical (a door
+frame's side). Anterior is positive whichever way the
 person faces: the ASIS lower than the PSIS is an anterior tilt. Points are in
 image pixels with y pointing down, as a photo's pixels are.
 
@@ -22,8 +23,6 @@ from .. import _validate as check
 
 __all__ = ["photo_data", "tilt_from_points"]
 
-#: How far (degrees) the reference line may lean from the photo's horizontal.
-MAX_REFERENCE_LEAN = 45.0
 #: Coordinates a photo's pixels can take (a 100 000 px image is far beyond any camera).
 MAX_PIXELS = 1e5
 
@@ -43,10 +42,11 @@ def tilt_from_points(asis: Sequence[float], psis: Sequence[float],
     """The pelvic tilt (degrees, anterior positive) from the ASIS and PSIS on a side photo.
 
     ``asis``, ``psis``: (x, y) in image pixels, y down. ``reference``: two points
-    of a line that is level in the scene (default: the photo's own horizontal);
-    it may lean at most 45 degrees from the photo's horizontal. The angle is
-    that of the PSIS-to-ASIS line against the reference, positive when the ASIS
-    is lower, whichever way the person faces.
+    of a line that is level in the scene (default: the photo's own horizontal),
+    or of a vertical one (a door frame's side): a line steeper than 45 degrees
+    is taken as vertical, and level as square to it. The angle is that of the
+    PSIS-to-ASIS line against level, positive when the ASIS is lower, whichever
+    way the person faces.
     """
     a = _pixels("asis", asis, (2,), "a point (x, y)")
     p = _pixels("psis", psis, (2,), "a point (x, y)")
@@ -58,12 +58,10 @@ def tilt_from_points(asis: Sequence[float], psis: Sequence[float],
     if length < 1e-9:
         raise ValueError(f"reference must be two different points; got {check.show(reference)}")
     rx, ry = (x1 - x0) / length, (y1 - y0) / length
+    if abs(ry) > abs(rx):  # steeper than 45 degrees: a vertical (a door frame's side); level is square to it
+        rx, ry = -ry, rx
     if rx < 0:  # the line's direction does not matter: take the one pointing right
         rx, ry = -rx, -ry
-    lean = math.degrees(math.atan2(-ry, rx))
-    if abs(lean) > MAX_REFERENCE_LEAN:
-        raise ValueError(f"reference must lie within {MAX_REFERENCE_LEAN:g} degrees of the photo's horizontal "
-                         f"(a floor line or the top of a door frame); got a line at {lean:.1f} degrees")
     dx, dy = a[0] - p[0], a[1] - p[1]
     if math.hypot(dx, dy) < 1e-9:
         raise ValueError(f"asis and psis must be different points; both are {check.show(a)}")

@@ -84,7 +84,6 @@ class TiltPhoto(BookWidget):
             "published": data["published"],
             "scale": data["scale"],
             "model": {p: equilibrium(pelvis(p)).angle for p in ("neutral", "lower_crossed")},
-            "max_lean": 45.0,
             "fix_page": "what_would_fix_it.html",
             "fix_anchor": "the-least-effort-fix",
             "colours": dict(style.PHOTO_COLOURS),

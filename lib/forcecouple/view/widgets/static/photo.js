@@ -4,18 +4,17 @@
 // kernel (no trait holds it), never uploaded and never stored.
 
 // Tilt (degrees, anterior positive) of the PSIS-to-ASIS line against the
-// reference line, image pixels with y down: the same rule as Python's
+// reference line (or square to it, when it is steeper than 45 degrees: a door
+// frame's side), image pixels with y down: the same rule as Python's
 // forcecouple.tilt_from_points. Returns null with a reason when it cannot.
-function tiltOf(asis, psis, ref, maxLean) {
+function tiltOf(asis, psis, ref) {
   let rx = ref[1][0] - ref[0][0], ry = ref[1][1] - ref[0][1];
   const len = Math.hypot(rx, ry);
   if (len < 1e-9) return { tilt: null, why: "Pull the reference line's two ends apart." };
   rx /= len; ry /= len;
+  // Steeper than 45 degrees: a vertical (a door frame's side); level is square to it.
+  if (Math.abs(ry) > Math.abs(rx)) [rx, ry] = [-ry, rx];
   if (rx < 0) { rx = -rx; ry = -ry; }
-  const lean = (Math.atan2(-ry, rx) * 180) / Math.PI;
-  if (Math.abs(lean) > maxLean) {
-    return { tilt: null, why: `Level the reference line: it leans ${Math.abs(lean).toFixed(0)}°, more than ${maxLean}° from the photo's horizontal.` };
-  }
   const dx = asis[0] - psis[0], dy = asis[1] - psis[1];
   if (Math.hypot(dx, dy) < 1e-9) return { tilt: null, why: "Place the ASIS and PSIS markers apart." };
   const along = dx * rx + dy * ry, down = -dx * ry + dy * rx;
@@ -142,7 +141,7 @@ function render({ model, el: host }) {
 
   function reading() {
     const P = state.points;
-    return tiltOf(P.asis, P.psis, [P.ref0, P.ref1], spec.max_lean);
+    return tiltOf(P.asis, P.psis, [P.ref0, P.ref1]);
   }
 
   function describe(t) {
