@@ -54,6 +54,9 @@ CHART_AXIS = "#555555"
 #: carry their names, so colour is never the only cue).
 PHOTO_COLOURS = {"asis": POSITIVE_COLOURS[0], "psis": NEGATIVE_COLOURS[0], "line": "#000000",
                  "reference": NEUTRAL_LINE, "range": NEGATIVE_COLOURS[1]}
+#: The photo tool's sample drawing: paper, the near arm, and the stickers on the landmarks.
+SAMPLE_COLOURS = {"paper": "#FFFFFF", "body": ANATOMY_FILL, "arm": "#E4E4E4", "pelvis": BONE_FILL,
+                  "edge": ANATOMY_EDGE, "sticker": POSITIVE_COLOURS[3], "sticker_edge": ARROW_HALO}
 
 #: jupyterquiz's colour variables, each pointed at the book's own (``--fc-quiz-*``
 #: in ``_book_static/book.css``, one set for the light theme and one for the dark);

@@ -259,7 +259,7 @@ class FixExplorer(JointExplorer):
         import matplotlib.pyplot as plt
 
         from ..figures import draw_joint
-        from ..style import muscle_styles
+        from ..style import CHART_AXIS, muscle_styles
 
         joint = self.joint()
         fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.6), gridspec_kw={"width_ratios": [3, 2]})
@@ -269,7 +269,7 @@ class FixExplorer(JointExplorer):
         y = np.arange(len(names))
         colours = [c for c, _ in muscle_styles(self._joint)]
         answer = self.answer.get("activations", {})
-        right.barh(y - 0.2, [100 * self._now[n] for n in names], height=0.38, color="none", edgecolor="#555",
+        right.barh(y - 0.2, [100 * self._now[n] for n in names], height=0.38, color="none", edgecolor=CHART_AXIS,
                    hatch="//", label="now")
         right.barh(y + 0.2, [100 * answer.get(n, 0.0) for n in names], height=0.38, color=colours,
                    label="least effort")

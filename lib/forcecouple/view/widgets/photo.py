@@ -37,20 +37,21 @@ def sample_svg() -> str:
     pixels, y down; from ``data/photo.json``)."""
     d = photo_data()["sample"]
     width, height = d["size"]
-    fill = {"body": style.ANATOMY_FILL, "arm": "#E4E4E4", "pelvis": style.BONE_FILL}
+    c = style.SAMPLE_COLOURS
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}">', f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>']
+             f'viewBox="0 0 {width} {height}">', f'<rect width="{width}" height="{height}" fill="{c["paper"]}"/>']
     for (x0, y0), (x1, y1) in (d["floor"], d["door"]):
-        parts.append(f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="{style.ANATOMY_EDGE}" stroke-width="6"/>')
+        parts.append(f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="{c["edge"]}" stroke-width="6"/>')
     for shape in d["shapes"]:
-        paint = f'fill="{fill[shape["role"]]}" stroke="{style.ANATOMY_EDGE}" stroke-width="3"'
+        paint = f'fill="{c[shape["role"]]}" stroke="{c["edge"]}" stroke-width="3"'
         if shape["kind"] == "circle":
             (cx, cy), r = shape["centre"], shape["radius"]
             parts.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" {paint}/>')
         else:
             parts.append(f'<polygon points="{_svg_points(shape["points"])}" {paint}/>')
     for x, y in (d["asis"], d["psis"]):
-        parts.append(f'<circle cx="{x}" cy="{y}" r="7" fill="#F0E442" stroke="#222222" stroke-width="2"/>')
+        parts.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{c["sticker"]}" stroke="{c["sticker_edge"]}" '
+                     'stroke-width="2"/>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -104,13 +105,13 @@ class TiltPhoto(BookWidget):
         d = photo_data()["sample"]
         width, height = d["size"]
         fig, ax = plt.subplots(figsize=(4.2, 4.2 * height / width + 0.5), layout="constrained")
-        fill = {"body": style.ANATOMY_FILL, "arm": "#E4E4E4", "pelvis": style.BONE_FILL}
+        c = style.SAMPLE_COLOURS
         for (x0, y0), (x1, y1) in (d["floor"], d["door"]):
-            ax.plot([x0, x1], [y0, y1], color=style.ANATOMY_EDGE, lw=3)
+            ax.plot([x0, x1], [y0, y1], color=c["edge"], lw=3)
         for shape in d["shapes"]:
             patch = (Circle(shape["centre"], shape["radius"]) if shape["kind"] == "circle"
                      else Polygon(shape["points"], closed=True))
-            patch.set(facecolor=fill[shape["role"]], edgecolor=style.ANATOMY_EDGE, lw=1.5)
+            patch.set(facecolor=c[shape["role"]], edgecolor=c["edge"], lw=1.5)
             ax.add_patch(patch)
         colours = style.PHOTO_COLOURS
         (ax_, ay), (px, py) = d["asis"], d["psis"]
