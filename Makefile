@@ -5,7 +5,6 @@
 #   make pdf    the whole book as one PDF (needs LaTeX, see README), then its checks
 #   make bench  speed targets, as a printed table
 #   make clean  remove build products (keeps .venv)
-#   make vendor refresh the vendored widget JavaScript from npm
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -14,7 +13,7 @@ STAMP := $(VENV)/.installed
 COPYCHECK := ../shared/tools/copycheck.py
 JB_STRICT := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: book exec-cache html notebooks test lint copycheck pdf bench clean vendor
+.PHONY: book exec-cache html notebooks test lint copycheck pdf bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -80,10 +79,6 @@ bench: $(STAMP) html
 	$(BIN)/python benchmarks/bench.py
 	@echo
 	$(BIN)/python benchmarks/browser_bench.py
-
-# Refresh the vendored widget JavaScript from npm at the pinned versions.
-vendor:
-	bash tools/vendor_js.sh
 
 clean:
 	rm -rf _build .hypothesis

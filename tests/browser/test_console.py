@@ -1,10 +1,11 @@
 """A clean browser console on every page of the built book, offline.
 
 No console message of type error or warning and no page error, on any page, once
-its widgets have rendered. (Two used to show on every page: the theme's "Got
-invalid theme mode" error, fixed by html_context default_mode in _config.yml, and
-on widget pages html-manager's Ajv "strict mode: use allowUnionTypes" warnings,
-fixed by the patch in tools/vendor_js.sh.)
+its widgets have rendered. (Two used to show: the theme's "Got invalid theme mode"
+error on every page, fixed by html_context default_mode in _config.yml, and on widget
+pages html-manager's Ajv "strict mode: use allowUnionTypes" warnings, gone with
+html-manager: the book's own widget runtime, _book_static/widgets-runtime.js, renders
+the widgets now.)
 """
 
 from __future__ import annotations
