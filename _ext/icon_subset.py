@@ -67,7 +67,10 @@ def subset_icons(app: Sphinx, exception: Exception | None) -> None:
     if not css_path.is_file() or not font.is_file():
         return
     css = css_path.read_text("utf-8")
-    if not FONT_FACE.search(css):
+    # A build into an existing _build/html finds the stylesheet already pointed at the
+    # subset (Sphinx copies an unchanged static file once): cut the font again, keep the CSS.
+    pointed = SUBSET_FACE in css
+    if not pointed and not FONT_FACE.search(css):
         logger.warning("icon_subset: the theme's solid icon @font-face has changed; icons left as they are")
         return
     points = wanted(static, list(out.rglob("*.html")))
@@ -79,7 +82,8 @@ def subset_icons(app: Sphinx, exception: Exception | None) -> None:
     subsetter.populate(unicodes=points)
     subsetter.subset(loaded)
     subset.save_font(loaded, str(static / WEBFONTS / "fa-solid-900-subset.woff"), options)
-    css_path.write_text(FONT_FACE.sub(SUBSET_FACE, css), "utf-8")
+    if not pointed:
+        css_path.write_text(FONT_FACE.sub(SUBSET_FACE, css), "utf-8")
 
 
 def setup(app: Sphinx) -> dict:
