@@ -97,22 +97,14 @@ def test_the_heaviest_widget_pages_first_visit_is_within_budget(browser, built_b
     for name in widget_pages():
         context = browser.new_context()
         page = context.new_page()
-        urls: set[str] = set()
-
-        def route(r, request, urls=urls):
-            if request.url.startswith("file://"):
-                urls.add(request.url.split("?")[0])
-                r.continue_()
-            else:
-                r.abort()
-
-        page.route("**/*", route)
+        urls = local_requests(page)
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
         page.goto((built_book / f"{name}.html").as_uri(), wait_until="load")
         expect(page.locator("[data-widget-rendered=true]")).to_have_count(places(name), timeout=20_000)
         settle(page)
         raw = gz = 0
-        for url in urls:
-            path = pathlib.Path(urllib.parse.unquote(urllib.parse.urlparse(url).path))
+        for url in set(urls):
+            path = pathlib.Path(urllib.parse.urlparse(url).path)
             data = path.read_bytes() if path.is_file() else b""
             raw += len(data)
             gz += len(gzip.compress(data, compresslevel=6))

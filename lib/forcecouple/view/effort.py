@@ -18,7 +18,7 @@ from .. import _validate as check
 from ..course import LeastEffort, sensitivity
 from ..model import Joint
 from . import style
-from .figures import style_bar
+from .figures import label_signed_bars, style_bar
 from .words import label
 
 
@@ -41,11 +41,9 @@ def sensitivity_figure(joint: Joint, step: float = 0.10, title: str | None = Non
     for bar, name in zip(ax.barh(y, values, height=0.62), order, strict=True):
         style_bar(bar, *styles[name])
     ax.axvline(0.0, color=style.INK, lw=1)
-    span = max(float(np.abs(values).max()), 1e-9)
-    for yi, v, name in zip(y, values, order, strict=True):
-        mark = " (stops at a limit)" if name in s.notes else ""
-        ax.text(v + (0.03 * span if v >= 0 else -0.03 * span), yi, f"{v:+.1f}°{mark}", va="center",
-                ha="left" if v >= 0 else "right", color=style.TEXT)
+    texts = [f"{v:+.1f}°" + (" (stops at a limit)" if name in s.notes else "") for v, name in zip(values, order,
+                                                                                               strict=True)]
+    span = label_signed_bars(ax, y, values, texts, gap=0.03, color=style.TEXT)
     ax.set_xlim(-1.45 * span, 1.45 * span)
     ax.set_yticks(y, [label(n) for n in order])
     ax.tick_params(axis="y", length=0)

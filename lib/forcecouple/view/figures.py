@@ -591,6 +591,17 @@ def style_bar(bar: Any, colour: str, dash: str) -> None:
     bar.set_linewidth(1.2)
 
 
+def label_signed_bars(ax: Axes, y: Sequence[float], values: Sequence[float], texts: Sequence[str],
+                      gap: float = 0.02, **text_kw: Any) -> float:
+    """Write ``texts`` at the ends of horizontal bars ``values`` (any sign), outside each
+    bar by ``gap`` of the largest magnitude; returns that magnitude (the span to frame)."""
+    span = max(float(np.abs(np.asarray(values, dtype=float)).max()), 1e-9)
+    for yi, v, text in zip(y, values, texts, strict=True):
+        ax.text(v + (gap * span if v >= 0 else -gap * span), yi, text, va="center",
+                ha="left" if v >= 0 else "right", **text_kw)
+    return span
+
+
 def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None = None,
                 title: str | None = None, groups: Mapping[str, Sequence[str]] | None = None) -> Figure:
     """Horizontal bars of each torque on ``joint`` at its equilibrium (N·m).
@@ -636,10 +647,7 @@ def torque_bars(joint: Joint, result: Equilibrium | None = None, ax: Axes | None
             style_bar(bar, *styles[key])
         bar.set_linewidth(1.2)
     ax.axvline(0.0, color=style.INK, lw=1)
-    span = max(float(np.abs(values).max()), 1e-9)
-    for yi, v in zip(y, values, strict=True):
-        ax.text(v + (0.02 * span if v >= 0 else -0.02 * span), yi, f"{v:+.1f}", va="center",
-                ha="left" if v >= 0 else "right", fontsize=11)
+    span = label_signed_bars(ax, y, values, [f"{v:+.1f}" for v in values], gap=0.02, fontsize=11)
     ax.set_xlim(-1.4 * span, 1.4 * span)
     ax.set_yticks(y, labels)
     ax.tick_params(axis="y", length=0)

@@ -22,6 +22,8 @@ from ...model import equilibrium, pelvis
 from .. import style
 from .base import STATIC, BookWidget
 
+#: The tool's heading.
+TITLE = "Measure your tilt on a side photo"
 #: Where a marker starts on any picture, as fractions of its width and height.
 START = {"asis": (0.64, 0.46), "psis": (0.36, 0.46), "ref0": (0.1, 0.94), "ref1": (0.9, 0.94)}
 
@@ -72,7 +74,7 @@ class TiltPhoto(BookWidget):
     reference = traitlets.List(traitlets.List(traitlets.Float())).tag(sync=True)
     tilt = traitlets.Float(None, allow_none=True).tag(sync=True)
 
-    def __init__(self, title: str = "Measure your tilt on a side photo", **kwargs: Any) -> None:
+    def __init__(self, title: str = TITLE, **kwargs: Any) -> None:
         check.name_text("title", title, empty=True)
         data = photo_data()
         sample = data["sample"]
@@ -129,6 +131,6 @@ class TiltPhoto(BookWidget):
         return fig
 
 
-def tilt_photo(title: str = "Measure your tilt on a side photo") -> TiltPhoto:
+def tilt_photo(title: str = TITLE) -> TiltPhoto:
     """The photo tool of the pelvic-tilt chapter (starts on the sample drawing)."""
     return TiltPhoto(title=title)
