@@ -9,7 +9,12 @@
  *    ([data-widget-view], holding the widget's static picture until it renders);
  *  - the widget's ES module from the model's `_esm` string (dynamic import() of a
  *    Blob URL, which Chromium allows from file:// pages), its `_css` added once per
- *    widget class (per _anywidget_id);
+ *    widget class (per _anywidget_id). The book's build moves both out of the saved
+ *    state into cached files (_ext/widget_runtime.py): `_esm` is then
+ *    "fc-static:<file>.js+<file>.js" (common.js, then the widget's own module):
+ *    scripts the page loads before this one, which put each part's text in
+ *    window.fcWidgetModules; `_css` is "fc-static:<file>.css+...", stylesheets the
+ *    page already links;
  *  - the module's default export, an object or a (async) function returning one, with
  *    `initialize({model})` (once per model) and `render({model, el})` (once per view);
  *  - the model: get, set (fires "change:<name>" then "change" at once, as Backbone
@@ -96,11 +101,25 @@
     }
   }
 
+  const STATIC = "fc-static:";
   const modules = new Map();  // _esm text -> Promise of the widget definition
   const styled = new Set();  // _anywidget_id (or _css text) already styled
   const initialized = new Map();  // model id -> Promise of initialize()
 
+  /** A module's text: `_esm` itself, or its moved-out parts, joined. */
+  function moduleText(esm) {
+    if (!esm.startsWith(STATIC)) return esm;
+    return esm.slice(STATIC.length).split("+").map((name) => {
+      const text = (window.fcWidgetModules || {})[name];
+      if (typeof text !== "string") {
+        throw new Error(`widget runtime: the widget module _static/widgets/${name} did not load`);
+      }
+      return text;
+    }).join("\n");
+  }
+
   function definition(esm) {
+    esm = moduleText(esm);
     if (!modules.has(esm)) {
       const url = URL.createObjectURL(new Blob([esm], { type: "text/javascript" }));
       modules.set(esm, import(url).then(async (mod) => {
@@ -116,7 +135,7 @@
   function addStyle(model) {
     const css = model.get("_css");
     const key = model.get("_anywidget_id") || css;
-    if (!css || styled.has(key)) return;
+    if (!css || css.startsWith(STATIC) || styled.has(key)) return;  // moved out: linked by the page
     styled.add(key);
     const style = document.createElement("style");
     style.dataset.anywidget = key;

@@ -1,7 +1,6 @@
 """FixExplorer: the precomputed least-effort grid, its interpolation, its size, the live kernel, bad input;
 and what the sensitivity bars of the pelvis and shoulder explorers are sent."""
 
-import base64
 import gzip
 import json
 
@@ -19,12 +18,9 @@ from forcecouple import (
     scapula_explorer,
 )
 from forcecouple.course.fix import least_effort
+from forcecouple.view.widgets import unpack_floats
 
 LOCKS = ("hip flexors", "low back", "abdominals")
-
-
-def decode(text):
-    return np.frombuffer(base64.b64decode(text), dtype="<f4")
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +48,7 @@ def page_activations(fix, names, mask, target):
         elif combo["arrays"][i] is None:
             out[name] = 0.0
         else:
-            a = decode(fix["arrays"][combo["arrays"][i]]).astype(float)
+            a = unpack_floats(fix["arrays"][combo["arrays"][i]]).astype(float)
             out[name] = a[j0] + (a[j0 + 1] - a[j0]) * f
     return out
 
@@ -71,7 +67,7 @@ def test_spec_has_a_grid_per_lock_combination(widget):
             assert combo["arrays"][i] is None
         for k in combo["arrays"]:
             if k is not None:
-                assert len(decode(fix["arrays"][k])) == combo["count"]
+                assert len(unpack_floats(fix["arrays"][k])) == combo["count"]
     # hip flexors and low back held: the tool cannot tilt the pelvis beyond 23.5 deg forward
     assert widget.reachable([True, True, False]) == (-5.0, 23.5)
     assert widget.reachable([False, False, False]) == (-5.0, 40.0)

@@ -1,4 +1,5 @@
-"""Offline link check of the built book: every internal link and anchor resolves.
+"""Offline link check of the built book: every internal link and anchor resolves,
+and every picture, script and stylesheet a page loads from the book is there.
 
 External links are listed (run with -s to see them), never fetched. Needs the
 built book (make test builds it first); skips with a message otherwise.
@@ -20,6 +21,7 @@ class Page(html.parser.HTMLParser):
         super().__init__()
         self.links: list[str] = []
         self.ids: set[str] = set()
+        self.resources: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -27,6 +29,9 @@ class Page(html.parser.HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
+        source = a.get("src") if tag in ("img", "script") else a.get("href") if tag == "link" else None
+        if source and not source.startswith("data:"):
+            self.resources.append(source)
 
 
 def parse(path: pathlib.Path) -> Page:
@@ -58,3 +63,20 @@ def test_internal_links_and_anchors_resolve(pages):
     print(f"{len(external)} external links (not fetched):", *sorted(external), sep="\n  ")
     assert broken == []
     assert sum(len(p.links) for p in pages.values()) > 100  # the check really looked at links
+
+
+def test_every_picture_script_and_stylesheet_a_page_loads_is_in_the_book(pages):
+    missing, kinds = [], set()
+    for path, page in pages.items():
+        if path.relative_to(HTML.resolve()).parts[0] == "_static":
+            continue  # the theme's templates (webpack-macros.html), not pages
+        for source in page.resources:
+            url = urllib.parse.urlparse(source)
+            if url.scheme or not url.path:
+                continue
+            target = (path.parent / urllib.parse.unquote(url.path)).resolve()
+            kinds.add(target.suffix)
+            if not target.is_file():
+                missing.append(f"{path.relative_to(HTML.resolve())}: {source}")
+    assert missing == []
+    assert {".webp", ".js", ".css"} <= kinds  # figures, scripts and stylesheets were all looked at

@@ -1,17 +1,13 @@
 """PlanExplorer: every combination of findings is precomputed from plan() and the simulator."""
 
-import base64
 
 import numpy as np
 import pytest
 
 from forcecouple import PlanExplorer, compensations, plan, plan_summary, programme_builder, simulate_programme
+from forcecouple.view.widgets import unpack_floats
 
 NAMES = list(compensations())
-
-
-def decode(text):
-    return np.frombuffer(base64.b64decode(text), dtype="<f4")
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +29,7 @@ def test_a_run_is_the_plan_and_the_simulation(builder, chosen):
     assert run["steps"][2][1].startswith(p.underactive[0]) if p.underactive else run["steps"][2][1] == "none"
     assert run["unmodelled"] == list(p.unmodelled) and run["conflicts"] == list(p.conflicts)
     for preset in ("pelvis", "scapula"):
-        tilt = decode(builder.spec["curves"][run["curves"][preset]])
+        tilt = unpack_floats(builder.spec["curves"][run["curves"][preset]])
         np.testing.assert_allclose(tilt, simulate_programme(chosen, preset).tilt, rtol=1e-6)
     assert run["summary"] == plan_summary(chosen)
     for preset in ("pelvis", "scapula"):  # what "predict first" compares a guess with

@@ -6,10 +6,7 @@ import numpy as np
 import pytest
 
 from forcecouple import SeriesExplorer, adaptation_data, adaptation_explorer, simulate
-
-
-def decode(text):
-    return np.frombuffer(base64.b64decode(text), dtype="<f4")
+from forcecouple.view.widgets import unpack_floats
 
 
 def test_every_combination_is_precomputed_and_matches_simulate():
@@ -17,7 +14,7 @@ def test_every_combination_is_precomputed_and_matches_simulate():
     data = adaptation_data()
     assert len(w.spec["runs"]) == len(data["habits"]) * len(data["hours_choices"])
     run = w.spec["runs"]["0,5"]  # long sitting, 8 h
-    tilt = decode(run["panels"][0][0]["values"])
+    tilt = unpack_floats(run["panels"][0][0]["values"])
     np.testing.assert_allclose(tilt, simulate("long_sitting", 8).tilt, rtol=1e-6)
     assert "long sitting, 8 hours a day" in run["summary"]
     assert w.spec["runs"]["0,0"]["summary"].startswith("With no time spent long sitting, nothing changes")

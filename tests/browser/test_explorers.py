@@ -6,6 +6,7 @@ import random
 import re
 
 import pytest
+from book_pages import SET_VALUE, move_to_random_values
 from playwright.sync_api import expect
 
 from forcecouple import equilibrium, floating_bone_explorer, pelvis, pelvis_explorer, scapula_explorer
@@ -15,7 +16,6 @@ PAGES = {
     "pelvis": ("chapters/anterior_pelvic_tilt.html", pelvis_explorer),
     "shoulder": ("chapters/upper_trapezius.html", scapula_explorer),
 }
-SET_VALUE = "(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }"
 
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -83,15 +83,10 @@ def test_explorer_renders_and_moves_with_the_slider(offline, name):
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_and_python_agree_on_random_settings(offline, name):
     path, make = PAGES[name]
-    root = explorer(offline.open(path))
-    python = make()
-    controls = python.spec["controls"]
-    rng = random.Random(f"settings-{name}")
-    worst = 0.0
+    root, python = explorer(offline.open(path)), make()
+    controls, rng, worst = python.spec["controls"], random.Random(f"settings-{name}"), 0.0
     for _ in range(20):
-        values = [round(rng.randint(0, round(c["max"] / c["step"])) * c["step"], 6) for c in controls]
-        for k, v in enumerate(values):
-            sliders(root).nth(k).evaluate(SET_VALUE, v)
+        values = move_to_random_values(sliders(root), controls, rng)
         if python.spec["variant_control"]:
             variant = rng.randrange(len(python.spec["variants"]))
             sliders(root).nth(len(controls)).evaluate(SET_VALUE, variant)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from book_pages import toc_pages
+from book_pages import SET_VALUE, toc_pages
 from playwright.sync_api import expect
 
 PHONE = {"width": 390, "height": 844}
@@ -74,7 +74,6 @@ def test_the_assessment_page_shows_each_finding_and_ticking_rings_it(offline):
     expect(page.locator(".fc-explorer input[value=knees_cave_in]")).to_be_focused()
 
 
-SET_VALUE = "(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }"
 
 
 def test_the_screen_reader_sentence_is_hidden_from_view_and_never_stale(offline):

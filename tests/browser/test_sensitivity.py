@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from book_pages import SET_VALUE, move_to_random_values
 from playwright.sync_api import expect
 
 from forcecouple import pelvis_explorer, scapula_explorer
@@ -14,7 +15,6 @@ PAGES = {
     "pelvis": ("chapters/anterior_pelvic_tilt.html", pelvis_explorer),
     "shoulder": ("chapters/upper_trapezius.html", scapula_explorer),
 }
-SET_VALUE = "(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }"
 
 
 def explorer(page):
@@ -41,10 +41,7 @@ def test_sensitivity_bars_match_python_on_random_settings(offline, name):
     worst = 0.0
     for trial in range(12):
         if trial:  # the first trial: the explorer as it opens
-            values = [round(rng.randint(0, round(c["max"] / c["step"])) * c["step"], 6) for c in controls]
-            for k, v in enumerate(values):
-                sliders.nth(k).evaluate(SET_VALUE, v)
-            python.values = values
+            python.values = move_to_random_values(sliders, controls, rng)
         reference = sensitivity(python.joint())
         rows = shown(root)
         assert sorted(n for n, _, _ in rows) == sorted(python.joint().names)

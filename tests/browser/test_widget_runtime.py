@@ -10,7 +10,9 @@ deterministic, so they are asserted here; times are only in `make bench`).
 from __future__ import annotations
 
 import gzip
+import json
 import pathlib
+import re
 import urllib.parse
 
 import pytest
@@ -114,3 +116,21 @@ def test_the_heaviest_widget_pages_first_visit_is_within_budget(browser, built_b
     print(f"heaviest widget page, first visit: {name}, {gz / 1000:.0f} kB gzip, {raw / 1000:.0f} kB raw")
     assert gz <= 400_000, f"{name}: {gz / 1000:.0f} kB gzip on a first visit"
     assert raw <= 1_500_000, f"{name}: {raw / 1000:.0f} kB raw on a first visit"
+
+
+@pytest.mark.parametrize("name", widget_pages())
+def test_widget_modules_and_styles_are_cached_files_not_page_text(built_book, name):
+    """Each anywidget's ES module and stylesheet left the saved state for _static/widgets/,
+    which the page loads (module scripts before the runtime)."""
+    html = (built_book / f"{name}.html").read_text("utf-8")
+    state = json.loads(re.search(r'widget-state\+json">(.*?)</script>', html, re.S)[1])
+    anywidgets = [e["state"] for e in state["state"].values() if e["model_module"] == "anywidget"]
+    assert anywidgets
+    for values in anywidgets:
+        for key in ("_esm", "_css"):
+            assert values[key].startswith("fc-static:"), f"{name}: {key} is still in the page"
+            for file in values[key].removeprefix("fc-static:").split("+"):
+                assert (built_book / "_static" / "widgets" / file).is_file()
+                assert f"_static/widgets/{file}" in html
+                if key == "_esm":
+                    assert html.index(f"_static/widgets/{file}") < html.index("_static/widgets-runtime.js")

@@ -20,7 +20,7 @@ from ... import _validate as check
 from ...course import photo_data, tilt_from_points
 from ...model import equilibrium, pelvis
 from .. import style
-from .base import STATIC, BookWidget
+from .base import STATIC, BookWidget, joined
 
 #: The tool's heading.
 TITLE = "Measure your tilt on a side photo"
@@ -67,7 +67,7 @@ class TiltPhoto(BookWidget):
     """
 
     _esm = STATIC / "photo.js"
-    _css = (STATIC / "explorer.css").read_text("utf-8") + "\n" + (STATIC / "photo.css").read_text("utf-8")
+    _css = joined(STATIC / "explorer.css", STATIC / "photo.css")
 
     asis = traitlets.List(traitlets.Float()).tag(sync=True)
     psis = traitlets.List(traitlets.Float()).tag(sync=True)

@@ -3,12 +3,21 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 
-// Little-endian float32 values sent from Python as base64 text.
+// Values packed by Python's pack_floats: "<step>:<n0>,<n1>,..." holds the second
+// differences of value/step (fixed point; the first two carry the start).
 function decode(text) {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
+  const colon = text.indexOf(":");
+  const step = Number(text.slice(0, colon));
+  const body = text.slice(colon + 1);
+  const second = body ? body.split(",") : [];
+  const out = new Float64Array(second.length);
+  let slope = 0, whole = 0;
+  for (let i = 0; i < second.length; i++) {
+    slope += Number(second[i]);
+    whole += slope;
+    out[i] = whole * step;
+  }
+  return out;
 }
 
 // The widget's outer box: a group labelled by `label`, with the spec's title.
