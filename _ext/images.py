@@ -43,7 +43,8 @@ def to_webp(path: pathlib.Path) -> pathlib.Path | None:
     smaller; return the WebP's path (None when the PNG stays)."""
     with Image.open(path) as im:
         buffer = io.BytesIO()
-        im.convert("RGBA").save(buffer, format="WEBP", lossless=True, quality=100, method=6)
+        # method 4: 1.5 % bigger than method 6 and some 50 times faster (2 s, not 110 s, for the book)
+        im.convert("RGBA").save(buffer, format="WEBP", lossless=True, quality=100, method=4)
     if buffer.tell() >= path.stat().st_size:
         return None
     webp = path.with_suffix(".webp")
