@@ -10,7 +10,7 @@
  *  - the widget's ES module from the model's `_esm` string (dynamic import() of a
  *    Blob URL, which Chromium allows from file:// pages), its `_css` added once per
  *    widget class (per _anywidget_id). The book's build moves both out of the saved
- *    state into cached files (_ext/widget_runtime.py): `_esm` is then
+ *    state into cached files (_ext/widget_assets.py): `_esm` is then
  *    "fc-static:<file>.js+<file>.js" (common.js, then the widget's own module):
  *    scripts the page loads before this one, which put each part's text in
  *    window.fcWidgetModules; `_css` is "fc-static:<file>.css+...", stylesheets the

@@ -19,7 +19,7 @@ import pathlib
 import re
 
 from sphinx.application import Sphinx
-from widget_runtime import compact_module
+from widget_assets import compact_module
 
 SHARED = "quiz-engine.js"
 CALL = "var show_questions = window.fcQuizEngine(MathJax);\n"

@@ -26,7 +26,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 from images import shrink  # noqa: E402
 from quiz_engine import engine, inline_again  # noqa: E402
-from widget_runtime import ASSET_FOLDER, STATE_MIME, STATIC_PREFIX  # noqa: E402
+from widget_assets import ASSET_FOLDER, STATIC_PREFIX  # noqa: E402
+from widget_runtime import STATE_MIME  # noqa: E402
 
 STACK = ROOT / "_build" / "old-widget-stack"
 RUNTIME_TAG = re.compile(r'<script defer="defer" src="(?P<up>(?:\.\./)*)_static/widgets-runtime\.js[^"]*"></script>')

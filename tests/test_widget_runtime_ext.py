@@ -20,6 +20,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
+import widget_assets  # noqa: E402
 import widget_runtime  # noqa: E402
 
 LAYOUT = {"model_module": "@jupyter-widgets/base", "model_name": "LayoutModel", "model_module_version": "2.0.0",
@@ -83,7 +84,7 @@ def build(tmp_path: pathlib.Path, models: dict) -> subprocess.CompletedProcess:
     src.mkdir()
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT / '_ext')!r})\n"
-        "extensions = ['myst_nb', 'widget_runtime']\nroot_doc = 'page'\nnb_execution_mode = 'off'\n"
+        "extensions = ['myst_nb', 'widget_runtime', 'widget_assets']\nroot_doc = 'page'\nnb_execution_mode = 'off'\n"
         "nb_ipywidgets_js = {'widgets-runtime.js': {'defer': 'defer'}}\n")
     (src / "page.ipynb").write_text(json.dumps(notebook(models)))
     return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(tmp_path / "out")],
@@ -103,8 +104,8 @@ def test_an_anywidget_page_holds_its_twin_in_the_widgets_place(tmp_path):
     # the module and stylesheet left the saved state for cached files, loaded before the runtime
     state = json.loads(html[html.index('widget-state+json">') + 19:].split("</script>")[0])
     esm = state["state"]["a1"]["state"]["_esm"]
-    assert esm.startswith(widget_runtime.STATIC_PREFIX) and "render" not in esm
-    name = esm[len(widget_runtime.STATIC_PREFIX):]
+    assert esm.startswith(widget_assets.STATIC_PREFIX) and "render" not in esm
+    name = esm[len(widget_assets.STATIC_PREFIX):]
     module = (tmp_path / "out" / "_static" / "widgets" / name).read_text("utf-8")
     assert "el.textContent = 'hi'" in module
     assert html.index(f"_static/widgets/{name}") < html.index("_static/widgets-runtime.js")
@@ -116,87 +117,3 @@ def test_a_page_with_an_ipywidgets_slider_stops_the_build(tmp_path):
     message = result.stdout + result.stderr
     assert "Unknown widget type" in message and "page 'page'" in message
     assert "IntSliderModel from @jupyter-widgets/controls" in message
-
-
-def test_compact_module_drops_whole_line_comments_and_indentation_only():
-    source = (
-        "/* A header\n"
-        " * comment. */\n"
-        "// a comment\n"
-        "  /* one line */\n"
-        "/* kept: code follows */ let a = 1;\n"
-        "const SVG = \"http://www.w3.org/2000/svg\";  // kept: after code\n"
-        "\n"
-        "function f() {\n"
-        "    // indented comment\n"
-        "    return `a\n"
-        "    // inside a template literal\n"
-        "    b`;\n"
-        "}\n"
-        "const s = \"one \\\n"
-        "    two\";\n")
-    assert widget_runtime.compact_module(source) == (
-        "/* kept: code follows */ let a = 1;\n"
-        "const SVG = \"http://www.w3.org/2000/svg\";  // kept: after code\n"
-        "function f() {\n"
-        "return `a\n"
-        "    // inside a template literal\n"
-        "    b`;\n"
-        "}\n"
-        "const s = \"one \\\n"
-        "    two\";\n")
-
-
-def test_compact_css_drops_comments_and_indentation():
-    assert widget_runtime.compact_css("/* a\n b */\n.x {\n  color: red; /* c */\n}\n\n") == ".x {\ncolor: red;\n}\n"
-
-
-def test_a_joined_text_is_cut_into_its_parts():
-    from forcecouple.view.widgets.base import STATIC, joined
-
-    js = joined(STATIC / "common.js", STATIC / "photo.js")
-    assert widget_runtime.parts(js) == ["\n" + (STATIC / "common.js").read_text("utf-8") + "\n",
-                                        "\n" + (STATIC / "photo.js").read_text("utf-8")]
-    css = joined(STATIC / "explorer.css", STATIC / "photo.css")
-    assert [p.strip() for p in widget_runtime.parts(css)] == [
-        (STATIC / name).read_text("utf-8").strip() for name in ("explorer.css", "photo.css")]
-    assert widget_runtime.parts("plain text") == ["plain text"]
-
-
-def test_a_part_two_widgets_share_is_one_file():
-    from forcecouple.view.widgets.base import STATIC, es_module, joined
-
-    state = {"state": {
-        "e": anywidget_model(_esm=es_module(STATIC / "explorer.js"), _css=(STATIC / "explorer.css").read_text()),
-        "p": anywidget_model(_esm=es_module(STATIC / "photo.js"),
-                             _css=joined(STATIC / "explorer.css", STATIC / "photo.css"))}}
-    moved, files = widget_runtime.externalise(state)
-    esm = {k: moved["state"][k]["state"]["_esm"].removeprefix(widget_runtime.STATIC_PREFIX).split("+")
-           for k in ("e", "p")}
-    css = {k: moved["state"][k]["state"]["_css"].removeprefix(widget_runtime.STATIC_PREFIX).split("+")
-           for k in ("e", "p")}
-    assert len(esm["e"]) == len(esm["p"]) == 2 and esm["e"][0] == esm["p"][0]  # common.js once
-    assert css["e"] == css["p"][:1] and len(css["p"]) == 2  # explorer.css once
-    assert len(files) == 5
-
-
-def test_externalise_moves_each_module_and_stylesheet_once():
-    model = anywidget_model(_css=".a { color: red; }")
-    state = {"state": {"a1": model, "a2": anywidget_model(_css=".a { color: red; }"), "l1": LAYOUT}}
-    moved, files = widget_runtime.externalise(state)
-    assert state["state"]["a1"]["state"]["_esm"] == model["state"]["_esm"]  # the input is left alone
-    assert sorted(pathlib.PurePath(n).suffix for n in files) == [".css", ".js"]
-    js = next(n for n in files if n.endswith(".js"))
-    css = next(n for n in files if n.endswith(".css"))
-    for key in ("a1", "a2"):
-        assert moved["state"][key]["state"]["_esm"] == widget_runtime.STATIC_PREFIX + js
-        assert moved["state"][key]["state"]["_css"] == widget_runtime.STATIC_PREFIX + css
-    assert moved["state"]["l1"] == LAYOUT
-    # the script registers the module's text under its file name
-    head = f'(window.fcWidgetModules = window.fcWidgetModules || {{}})["{js}"] = '
-    assert files[js].startswith(head)
-    assert json.loads(files[js][len(head):].rstrip().rstrip(";")) == widget_runtime.compact_module(
-        model["state"]["_esm"])
-    # moving again changes nothing; an empty stylesheet is not a file
-    assert widget_runtime.externalise(moved) == (moved, {})
-    assert len(widget_runtime.externalise({"state": {"a1": anywidget_model()}})[1]) == 1

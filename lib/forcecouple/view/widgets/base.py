@@ -35,7 +35,7 @@ STATIC = pathlib.Path(__file__).parent / "static"
 def joined(*paths: pathlib.Path) -> str:
     """The texts of ``paths`` (.js or .css files in ``static/``) as one, each behind a
     marker line (``// @fc-part <name>`` or ``/* @fc-part <name> */``): the HTML book's
-    build (``_ext/widget_runtime.py``) serves each part as its own cached file."""
+    build (``_ext/widget_assets.py``) serves each part as its own cached file."""
     texts = []
     for path in map(pathlib.Path, paths):
         marker = f"/* @fc-part {path.name} */" if path.suffix == ".css" else f"// @fc-part {path.name}"
