@@ -16,9 +16,9 @@ Both are rewritten in the written files once the build has finished.
 from __future__ import annotations
 
 import html
-import pathlib
 import re
 
+from html_pages import rewrite_pages
 from sphinx.application import Sphinx
 
 REPLACEMENTS = (
@@ -40,14 +40,14 @@ def name_toggle(match: re.Match) -> str:
 def rewrite(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    for path in pathlib.Path(app.outdir).rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        new = text
-        for old, replacement in REPLACEMENTS:
-            new = new.replace(old, replacement)
-        new = NAV_TOGGLE.sub(name_toggle, new)
-        if new != text:
-            path.write_text(new, encoding="utf-8")
+    rewrite_pages(app.outdir, lambda text, _: fix(text))
+
+
+def fix(text: str) -> str:
+    """One page's HTML with the three fixes made."""
+    for old, replacement in REPLACEMENTS:
+        text = text.replace(old, replacement)
+    return NAV_TOGGLE.sub(name_toggle, text)
 
 
 def setup(app: Sphinx) -> dict:

@@ -20,9 +20,11 @@ import io
 import pathlib
 import re
 
+from html_pages import rewrite_pages
 from PIL import Image
 from sphinx.application import Sphinx
 
+PNG_REF = re.compile(r"(_images/)([^\"'/<>\s]+)\.png\b")
 LAUNCH_LOGOS = re.compile(r'<img alt="(Binder|Colab|JupyterHub) logo" src=')
 
 
@@ -67,13 +69,8 @@ def lighten(app: Sphinx, exception: Exception | None) -> None:
         to_webp(path)
     # every .webp, also those of earlier builds (pages not written again still point to them)
     webps = {p.stem for p in (outdir / "_images").glob("*.webp")}
-    pattern = re.compile(r"(_images/)([^\"'/<>\s]+)\.png\b")
-    for page in outdir.rglob("*.html"):
-        text = page.read_text("utf-8")
-        new = pattern.sub(lambda m: f"{m[1]}{m[2]}.webp" if m[2] in webps else m[0], text)
-        new = lazy_logos(new)
-        if new != text:
-            page.write_text(new, "utf-8")
+    rewrite_pages(outdir, lambda text, _: lazy_logos(
+        PNG_REF.sub(lambda m: f"{m[1]}{m[2]}.webp" if m[2] in webps else m[0], text)))
 
 
 def setup(app: Sphinx) -> dict:

@@ -18,6 +18,7 @@ import importlib.resources
 import pathlib
 import re
 
+from html_pages import rewrite_pages
 from sphinx.application import Sphinx
 from widget_assets import compact_module
 
@@ -57,13 +58,7 @@ def rewrite(app: Sphinx, exception: Exception | None) -> None:
     outdir = pathlib.Path(app.outdir)
     text = engine()
     (outdir / "_static" / SHARED).write_text(shared_script(text), "utf-8")
-    for path in outdir.rglob("*.html"):
-        html = path.read_text("utf-8")
-        up = "../" * (len(path.relative_to(outdir).parts) - 1)
-        new = share(html, text, up)
-        if new != html:
-            path.write_text(new, "utf-8")
-
+    rewrite_pages(outdir, lambda html, page: share(html, text, "../" * (len(page.parts) - 1)))
 
 def inline_again(page: str, text: str) -> str:
     """The inverse of :func:`share` (for the old-stack copy in ``make bench``)."""

@@ -90,6 +90,11 @@ def module_script(name: str, module: str) -> str:
             f"{json.dumps(module)};\n")
 
 
+def registered_text(script: str) -> str:
+    """The module text that :func:`module_script` wrote into ``script``."""
+    return json.loads(script[script.index("] = ") + 4:].rstrip().removesuffix(";"))
+
+
 def externalise(state: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """``state`` with each anywidget's ``_esm`` and ``_css`` moved out, and the files.
 
@@ -152,7 +157,8 @@ def compact_runtime(app: Sphinx, exception: Exception | None) -> None:
     """Serve ``widgets-runtime.js`` without its comments (its source keeps them)."""
     if exception is not None or app.builder.format != "html":
         return
-    for path in (pathlib.Path(app.outdir) / "_static").glob("widgets-runtime.js"):
+    path = pathlib.Path(app.outdir) / "_static" / "widgets-runtime.js"
+    if path.is_file():
         path.write_text(compact_module(path.read_text("utf-8")), "utf-8")
 
 

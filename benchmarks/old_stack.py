@@ -26,7 +26,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 from images import shrink  # noqa: E402
 from quiz_engine import engine, inline_again  # noqa: E402
-from widget_assets import ASSET_FOLDER, STATIC_PREFIX  # noqa: E402
+from widget_assets import ASSET_FOLDER, STATIC_PREFIX, registered_text  # noqa: E402
 from widget_runtime import STATE_MIME  # noqa: E402
 
 STACK = ROOT / "_build" / "old-widget-stack"
@@ -55,7 +55,7 @@ def inline_assets(page: str, html: pathlib.Path) -> str:
     """The page with its widgets' moved-out modules and stylesheets back in the saved state."""
     def text_of(name: str) -> str:
         text = (html / "_static" / ASSET_FOLDER / name).read_text("utf-8")
-        return json.loads(text[text.index("] = ") + 4:].rstrip().rstrip(";")) if name.endswith(".js") else text
+        return registered_text(text) if name.endswith(".js") else text
 
     def inline(match: re.Match) -> str:
         state = json.loads(match[2])
